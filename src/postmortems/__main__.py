@@ -1,0 +1,5 @@
+"""``python -m postmortems``."""
+
+from postmortems.cli.main import main
+
+raise SystemExit(main())
