@@ -16,7 +16,9 @@ from postmortems import __version__
 from postmortems.errors import PostmortemsError
 
 #: Sub-command name -> module. Order is the order ``--help`` lists them in.
-COMMANDS: dict[str, str] = {}
+COMMANDS: dict[str, str] = {
+    "new": "postmortems.cli.new",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,8 +43,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "what happened",
             "synopsis",
         ),
-        "Two to four sentences a busy reader can stop after: what broke, who was affected, for "
-        "how long, and what it cost against the SLO or the business. Write it last.",
+        "Two to four sentences a reader can stop after: what happened, who was affected and "
+        "for how long, how it ended, and what it cost against the SLO. Write it last, once "
+        "the rest is settled.",
     ),
     SectionSpec(
         "impact",
@@ -63,8 +64,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "who was affected",
             "fault",
         ),
-        "Measure it: users or customers affected, failed requests, duration, revenue, support "
-        "tickets, and how much error budget was consumed. Numbers beat adjectives.",
+        "Measure it, from data: users or customers affected, failed or slowed requests, "
+        "duration, money, support tickets, and the share of the error budget consumed. Say "
+        "where each figure comes from; numbers beat adjectives.",
     ),
     SectionSpec(
         "timeline",
@@ -81,17 +83,17 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "leadup",
             "lead up",
         ),
-        "From the first change that made this possible to full resolution, with timestamps and "
-        "the zone. Build it from chat logs, alerts, pages, deploys and metrics "
-        "(`postmortems timeline`), not from memory. Mark when impact started, when it was "
-        "detected, acknowledged, mitigated and resolved.",
+        "From the first change that made this possible to full resolution, every entry with "
+        "its time, the zone stated once. Build it from chat logs, pages, alerts, deploys and "
+        "metrics (`postmortems timeline`), not from memory, and mark the moments: trigger, "
+        "started, detected, acknowledged, mitigated, resolved.",
     ),
     SectionSpec(
         "trigger",
         "Trigger",
         ("trigger", "triggers", "what triggered the incident", "triggering event"),
-        "The change or event that set the incident off. A trigger is not a root cause: the same "
-        "trigger on a better system would have done no harm.",
+        "The change or event that set the incident off. It is not the root cause: the same "
+        "trigger on a better-defended system would have done no harm.",
     ),
     SectionSpec(
         "root_cause",
@@ -114,8 +116,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "analysis",
             "causal analysis",
         ),
-        "Why the system allowed the trigger to cause harm. Keep asking why until you reach "
-        "conditions the organisation can change; never stop at a person's action.",
+        "Why the system let the trigger do harm. Keep asking why until you reach conditions "
+        "the organisation can change; when the answer is a person's action, ask what made "
+        "that action reasonable at the time.",
     ),
     SectionSpec(
         "contributing_factors",
@@ -130,23 +133,24 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "why it wasn t caught",
             "why it was not caught",
         ),
-        "Incidents have several causes. List the structural conditions that made this one "
-        "possible or worse: missing safeguards, misleading signals, time pressure, unclear "
-        "ownership. Ask what made the wrong thing easy, not who did it.",
+        "Incidents have several causes, rarely one. List the conditions that made this one "
+        "possible or worse: missing safeguards, misleading signals, risky defaults, time "
+        "pressure, unclear ownership. Ask what made the wrong thing easy, not who did it.",
     ),
     SectionSpec(
         "detection",
         "Detection",
         ("detection", "how was it detected", "how we found out", "how it was detected"),
-        "How and when we learned of the problem: which alert, which customer report, and how "
-        "long after impact began. Could we have known sooner?",
+        "How we found out (alert, page, customer report, someone noticing) and how long after"
+        " impact began. If a person noticed before an alert did, name the signal that would "
+        "have caught it.",
     ),
     SectionSpec(
         "response",
         "Response",
         ("response", "incident response", "escalation", "responders"),
-        "Who responded, how they were reached and what they did. Note delays and their reasons "
-        "(paging gaps, missing access, unclear runbooks).",
+        "Who responded, how they were reached and what they tried. Note what slowed them "
+        "down: paging gaps, missing access, unclear runbooks, waiting for an approval.",
     ),
     SectionSpec(
         "resolution",
@@ -161,13 +165,15 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "fix",
             "the fix",
         ),
-        "What stopped the impact and what restored full service, and how long each took.",
+        "What stopped the impact and what restored full service, how long each took, and "
+        "whether it was a rollback, a workaround or a repair.",
     ),
     SectionSpec(
         "went_well",
         "What went well",
         ("what went well", "went well", "things that went well", "what worked", "what worked well"),
-        "Practices and tools that helped; they are worth keeping and spreading.",
+        "What helped: tools, practices, decisions, knowledge. Name it so that it is kept and "
+        "spread.",
     ),
     SectionSpec(
         "went_poorly",
@@ -185,14 +191,15 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "went wrong",
             "challenges",
         ),
-        "Where the system, tooling or process made the response slower or harder. Describe "
-        "conditions, not people.",
+        "Where tools, process or the system made the response slower or harder. Describe the "
+        "conditions, not the people in them.",
     ),
     SectionSpec(
         "lucky",
         "Where we got lucky",
         ("where we got lucky", "lucky", "what was lucky", "luck", "where we were lucky"),
-        "Things that limited the damage by chance. Each is a safeguard we do not yet have.",
+        "What limited the damage by chance: timing, low traffic, the right person happening "
+        "to be online. Each is a safeguard we do not have yet.",
     ),
     SectionSpec(
         "lessons",
@@ -208,8 +215,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "what we learned",
             "reflections",
         ),
-        "What this incident taught us about the system and how we work, stated so that someone "
-        "who was not there can use it.",
+        "What this taught us about the system and how we work, written so that someone who "
+        "was not there can act on it.",
     ),
     SectionSpec(
         "action_items",
@@ -238,10 +245,10 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "improvements",
             "future work",
         ),
-        "Specific, owned and dated changes that prevent recurrence, detect it sooner or limit its "
-        "impact. One owner per item (a person, not a group), a due date, and a tracker link. "
-        '"Improve monitoring" is not an action item; "Page on 5xx rate above 2% for 5 minutes '
-        'on checkout" is.',
+        "Specific, owned, dated changes that prevent a recurrence, detect it sooner or limit "
+        "its impact. Each has one owner (a person, not a team), a due date, a tracker link, "
+        'and an end state someone can check: not "Improve monitoring" but "Page on checkout '
+        '5xx above 2% for 5 minutes".',
     ),
     SectionSpec(
         "supporting_info",
@@ -259,7 +266,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "additional information",
             "additional context",
         ),
-        "Graphs, dashboards, logs, chat transcripts and tickets a reader needs to check the story.",
+        "Graphs, dashboards, logs, chat transcripts and tickets a reader needs to check the "
+        "story for themselves.",
     ),
     SectionSpec(
         "participants",
@@ -272,8 +280,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
         "hypothesis",
         "Hypothesis",
         ("hypothesis", "experiment hypothesis", "steady state hypothesis", "expectation"),
-        "What we expected the system to do under the injected fault, and the steady-state "
-        "signal that tells us it did.",
+        "What we expected the system to do under the fault, written before the experiment, "
+        "with the steady-state signal and threshold that show it held.",
     ),
     SectionSpec(
         "experiment",
@@ -286,14 +294,15 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "fault injected",
             "blast radius and abort conditions",
         ),
-        "What fault was injected, where, for how long, the blast radius and the abort condition.",
+        "The fault injected, where and for how long, the blast radius, and the abort "
+        "condition with who could call it.",
     ),
     SectionSpec(
         "results",
         "Results",
         ("results", "result", "observations", "outcome", "what we observed"),
-        "What actually happened, with the signals that show it, and where it departed from the "
-        "hypothesis.",
+        "What happened, with the signals that show it, and where it departed from the "
+        "hypothesis. A disproved hypothesis is a finding, not a failure.",
     ),
 )
 
