@@ -1,0 +1,65 @@
+"""Merge events from several sources into one timeline: sorted by UTC time, duplicates removed.
+
+A record exported twice (two overlapping exports of the same channel, a PagerDuty incident fetched
+twice) is one event; the same alert seen by two tools (Alertmanager and PagerDuty) is two events,
+because each tool saw it at its own time and says something different about it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from postmortems.timeline.event import Event
+
+_UTC = dt.UTC
+
+
+def _utc(event: Event) -> dt.datetime:
+    return event.time.astimezone(_UTC)
+
+
+def merge(*streams: Iterable[Event]) -> list[Event]:
+    """Merge event streams into one list sorted by UTC time, removing duplicates.
+
+    Sorting is stable: events at the same instant keep the order of the streams, then their order
+    within a stream. Two events are the same record when they come from the same source and either
+    carry the same non-empty ``ref`` or have the same time and text; the first one seen is kept.
+    Events from different sources are never merged into one.
+
+    Args:
+        *streams: Events from each source, in any order.
+
+    Returns:
+        A new list; the events themselves are not copied.
+    """
+    events: list[Event] = []
+    for stream in streams:
+        events.extend(stream)
+    events.sort(key=_utc)
+    return dedupe_sorted(events)
+
+
+def dedupe_sorted(events: list[Event]) -> list[Event]:
+    """Drop repeated records from a list already sorted by time (see :func:`merge`)."""
+    seen_refs: set[tuple[str, str]] = set()
+    out: list[Event] = []
+    # Same time + same text can only collide within one instant, so that set is per instant.
+    instant: dt.datetime | None = None
+    seen_texts: set[tuple[str, str]] = set()
+    for event in events:
+        if event.ref:
+            ref_key = (event.source, event.ref)
+            if ref_key in seen_refs:
+                continue
+            seen_refs.add(ref_key)
+        when = event.time
+        if when != instant:
+            instant = when
+            seen_texts = set()
+        text_key = (event.source, event.text)
+        if text_key in seen_texts:
+            continue
+        seen_texts.add(text_key)
+        out.append(event)
+    return out

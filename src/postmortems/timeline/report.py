@@ -1,0 +1,113 @@
+"""The timeline as plain data (for ``--format json``) and as a terminal table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from postmortems.timeline.build import Timeline
+from postmortems.timeline.event import Event
+from postmortems.timeline.moments import MOMENT_NAMES
+
+
+def iso_utc(when: dt.datetime | None) -> str | None:
+    """ISO 8601 in UTC with a ``Z``; fractions of a second kept when there are any."""
+    if when is None:
+        return None
+    text = when.astimezone(dt.UTC).isoformat()
+    return text.removesuffix("+00:00") + "Z"
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    """One event as ``{time, source, kind, actor, text, ref}``."""
+    return {
+        "time": iso_utc(event.time),
+        "source": event.source,
+        "kind": event.kind,
+        "actor": event.actor,
+        "text": event.text,
+        "ref": event.ref,
+    }
+
+
+def to_dict(timeline: Timeline) -> dict[str, Any]:
+    """The whole timeline as JSON-ready data (the ``--format json`` object)."""
+    moments = {n: iso_utc(m.time) if (m := timeline.moments.get(n)) else None for n in MOMENT_NAMES}
+    evidence: dict[str, Any] = {}
+    for name in MOMENT_NAMES:
+        moment = timeline.moments.get(name)
+        evidence[name] = (
+            None
+            if moment is None
+            else {
+                "text": moment.event.text if moment.event else None,
+                "source": moment.event.source if moment.event else None,
+                "ref": moment.event.ref if moment.event else None,
+                "reason": moment.reason,
+                "from_document": moment.from_document,
+            }
+        )
+    return {
+        "window": {"from": iso_utc(timeline.window.start), "to": iso_utc(timeline.window.end)},
+        "events": [event_dict(e) for e in timeline.events],
+        "moments": moments,
+        "evidence": evidence,
+        "triggers": [
+            {**event_dict(t.event), "score": t.score, "reason": t.reason} for t in timeline.triggers
+        ],
+        "metrics": timeline.metrics,
+        "skipped": [
+            {"source": s.source, "position": s.position, "reason": s.reason}
+            for s in timeline.skipped
+        ],
+    }
+
+
+def to_text(timeline: Timeline, width: int = 100) -> str:
+    """A plain table for the terminal: events with their moment marks, then moments and metrics."""
+    marks = timeline.markers()
+    rows = [
+        (
+            e.time.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            e.source,
+            e.kind,
+            e.actor or "",
+            marks.get(id(e), ""),
+            " ".join(e.text.split()),
+        )
+        for e in timeline.events
+    ]
+    head = ("Time (UTC)", "Source", "Kind", "Actor", "Moment", "Event")
+    widths = [max([len(head[i])] + [len(r[i]) for r in rows]) for i in range(5)]
+    used = sum(widths) + 2 * 5
+    text_width = max(20, width - used)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, [*widths, 0], strict=True)).rstrip()]
+    for row in rows:
+        cells = [c.ljust(w) for c, w in zip(row[:5], widths, strict=True)]
+        text = row[5] if len(row[5]) <= text_width else row[5][: text_width - 1] + "…"
+        lines.append("  ".join([*cells, text]).rstrip())
+    lines.append("")
+    for name in MOMENT_NAMES:
+        moment = timeline.moments.get(name)
+        if moment is None:
+            lines.append(f"{name:<13} -")
+        else:
+            lines.append(f"{name:<13} {iso_utc(moment.time)}  ({moment.reason})")
+    for trigger in timeline.triggers[:3]:
+        lines.append(f"{'trigger?':<13} {iso_utc(trigger.event.time)}  {trigger.event.text}")
+        lines.append(f"{'':<13} ({trigger.reason})")
+    for name, value in timeline.metrics.items():
+        lines.append(f"{name:<22} {_duration(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    sign = "-" if seconds < 0 else ""
+    total = int(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return (
+        f"{sign}{hours}h {minutes:02d}m {secs:02d}s" if hours else f"{sign}{minutes}m {secs:02d}s"
+    )

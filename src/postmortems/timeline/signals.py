@@ -1,0 +1,143 @@
+"""What each event tells about the course of an incident, whatever tool recorded it.
+
+Importers say what a record is (``kind``); this module says what it means for the key moments.
+Structured kinds map directly (a page acknowledged is an acknowledgement). Free text (chat
+messages, page notes, dashboard annotations) is read with :mod:`postmortems.timeline.cues`, and
+only a person's message can report a problem, take the incident or announce its end: bots repeat
+alerts and deploys, which count as such.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from postmortems.timeline import cues
+from postmortems.timeline.event import Event, EventKind
+
+
+class Signal(StrEnum):
+    """A meaning an event can carry; one event may carry several."""
+
+    ALERT_FIRING = "alert-firing"
+    ALERT_RESOLVED = "alert-resolved"
+    PAGE_TRIGGERED = "page-triggered"
+    PAGE_ACKNOWLEDGED = "page-acknowledged"
+    PAGE_RESOLVED = "page-resolved"
+    #: A machine-observed sign of impact: a metric crossing, a Kubernetes warning, a failing probe.
+    SYMPTOM = "symptom"
+    #: A metric back on the good side of its threshold.
+    RECOVERED = "recovered"
+    #: A person saying something is wrong.
+    REPORT = "report"
+    #: A person taking the incident.
+    ACK = "ack"
+    #: A mitigating action finished, or a person saying impact stopped.
+    MITIGATION = "mitigation"
+    #: A person closing the incident.
+    RESOLUTION = "resolution"
+    #: A change to the system: deploy, commit, configuration, rollout.
+    CHANGE = "change"
+
+
+_K = EventKind
+_DIRECT: dict[str, Signal] = {
+    _K.ALERT_FIRING: Signal.ALERT_FIRING,
+    _K.ALERT_RESOLVED: Signal.ALERT_RESOLVED,
+    _K.PAGE_TRIGGERED: Signal.PAGE_TRIGGERED,
+    _K.PAGE_ACKNOWLEDGED: Signal.PAGE_ACKNOWLEDGED,
+    _K.PAGE_RESOLVED: Signal.PAGE_RESOLVED,
+    _K.K8S_WARNING: Signal.SYMPTOM,
+    _K.METRIC_CROSSING: Signal.SYMPTOM,
+    _K.METRIC_RECOVERED: Signal.RECOVERED,
+    _K.CONFIG_CHANGE: Signal.CHANGE,
+    _K.DEPLOY_STARTED: Signal.CHANGE,
+    _K.DEPLOY_FAILED: Signal.CHANGE,
+    _K.DEPLOY_SUCCEEDED: Signal.CHANGE,
+    _K.COMMIT: Signal.CHANGE,
+}
+
+_ROLLOUT = re.compile(r"scal(ed|ing) (up|down) replica ?set|rollout|rolling update|new image", re.I)
+_ROLLOUT_REASONS = {"ScalingReplicaSet", "DeploymentRollback", "SuccessfulCreate", "Updated"}
+_BOT_SUBTYPES = {"bot_message", "bot_add", "app_message"}
+_TEXT_KINDS = {_K.PAGE_ANNOTATED, _K.ANNOTATION, _K.NOTE, _K.PAGE_NOTIFIED, _K.PAGE_ESCALATED}
+
+
+def is_bot(event: Event) -> bool:
+    """True when a message was posted by a bot or an integration rather than a person."""
+    attrs = event.attrs
+    if attrs.get("bot") or attrs.get("bot_id") or attrs.get("subtype") in _BOT_SUBTYPES:
+        return True
+    return event.actor is None and event.kind == _K.MESSAGE
+
+
+def signals(event: Event) -> frozenset[Signal]:
+    """Every meaning ``event`` carries for the key moments (empty when it carries none)."""
+    found: set[Signal] = set()
+    direct = _DIRECT.get(event.kind)
+    if direct is not None:
+        found.add(direct)
+    text = event.text
+    kind = event.kind
+    if kind == _K.ROLLBACK:
+        found.add(Signal.MITIGATION)
+    elif kind in (_K.DEPLOY_SUCCEEDED, _K.COMMIT, _K.CONFIG_CHANGE) and cues.is_revert(text):
+        found.add(Signal.MITIGATION)
+        found.discard(Signal.CHANGE)
+    elif kind == _K.DEPLOY_SUCCEEDED and cues.is_fix(text):
+        found.add(Signal.MITIGATION)
+    elif kind == _K.K8S_NORMAL:
+        if event.attrs.get("reason") in _ROLLOUT_REASONS or _ROLLOUT.search(text):
+            found.add(Signal.CHANGE)
+        if cues.says_mitigated(text):
+            found.add(Signal.MITIGATION)
+    elif kind == _K.MESSAGE:
+        found |= _message_signals(event)
+    elif kind in _TEXT_KINDS:
+        found |= _note_signals(event)
+    return frozenset(found)
+
+
+def _message_signals(event: Event) -> set[Signal]:
+    text = event.text
+    if is_bot(event):
+        # Alert and deploy bots post into incident channels; read them as what they relay.
+        if cues.says_firing(text):
+            return {Signal.ALERT_FIRING}
+        if cues.says_cleared(text) and re.search(r"\balert|\[", text, re.I):
+            return {Signal.ALERT_RESOLVED}
+        if cues.mentions_deploy(text):
+            return {Signal.CHANGE}
+        return set()
+    found: set[Signal] = set()
+    if cues.says_mitigated(text):
+        found.add(Signal.MITIGATION)
+    if cues.says_resolved(text):
+        found.add(Signal.RESOLUTION)
+    if not found and cues.reports_problem(text):
+        found.add(Signal.REPORT)
+    if cues.acknowledges(text):
+        found.add(Signal.ACK)
+    return found
+
+
+def _note_signals(event: Event) -> set[Signal]:
+    text = event.text
+    state = str(event.attrs.get("state") or event.attrs.get("newState") or "").lower()
+    if state in {"alerting", "firing", "critical"}:
+        return {Signal.ALERT_FIRING}
+    if state in {"ok", "normal", "resolved"}:
+        return {Signal.ALERT_RESOLVED}
+    if event.kind == _K.ANNOTATION and not state:
+        if cues.says_firing(text):
+            return {Signal.ALERT_FIRING}
+        if cues.says_cleared(text):
+            return {Signal.ALERT_RESOLVED}
+        if cues.mentions_deploy(text):
+            return {Signal.CHANGE}
+    found: set[Signal] = set()
+    if cues.says_mitigated(text):
+        found.add(Signal.MITIGATION)
+    if cues.says_resolved(text):
+        found.add(Signal.RESOLUTION)
+    return found

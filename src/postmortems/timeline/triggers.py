@@ -1,0 +1,108 @@
+"""Trigger candidates: the changes shortly before impact began, ranked.
+
+Most incidents follow a change (Google's SRE book puts it near 70 %), so every deploy, commit,
+configuration change and rollout in the look-back window before impact is a candidate. They are
+ranked by what kind of change it is (a deploy reaches production; a commit may not), whether its
+text speaks of risky things (migration, schema, config, feature flag), and how close it came
+before impact; changes that cannot reach production (docs, tests, CI) rank low. Reverts are not
+candidates: they undo a change rather than make one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from postmortems.timeline import cues
+from postmortems.timeline.event import Event, EventKind
+from postmortems.timeline.signals import Signal, signals
+
+#: How far before impact a change is still a candidate.
+LOOKBACK = dt.timedelta(hours=2)
+
+_K = EventKind
+_KIND_WEIGHT: dict[str, float] = {
+    _K.DEPLOY_SUCCEEDED: 3.0,
+    _K.DEPLOY_STARTED: 3.0,
+    _K.DEPLOY_FAILED: 2.5,
+    _K.CONFIG_CHANGE: 3.0,
+    _K.COMMIT: 2.0,
+    _K.K8S_NORMAL: 1.5,
+    _K.ANNOTATION: 1.5,
+}
+_KIND_LABEL: dict[str, str] = {
+    _K.DEPLOY_SUCCEEDED: "deploy",
+    _K.DEPLOY_STARTED: "deploy started",
+    _K.DEPLOY_FAILED: "failed deploy",
+    _K.CONFIG_CHANGE: "configuration change",
+    _K.COMMIT: "commit",
+    _K.K8S_NORMAL: "Kubernetes rollout",
+    _K.ANNOTATION: "deploy annotation",
+    _K.MESSAGE: "change announced in chat",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A change that may have triggered the incident, with its score and why."""
+
+    event: Event
+    score: float
+    reason: str
+
+
+def trigger_candidates(
+    events: Sequence[Event],
+    impact: dt.datetime,
+    *,
+    lookback: dt.timedelta = LOOKBACK,
+    limit: int = 5,
+) -> list[Trigger]:
+    """Changes in ``[impact - lookback, impact]``, best candidate first.
+
+    Args:
+        events: The merged timeline.
+        impact: When impact began (the ``started`` moment, else ``detected``).
+        lookback: How far back a change still counts.
+        limit: How many candidates to return at most.
+    """
+    impact = impact.astimezone(dt.UTC)
+    start = impact - lookback
+    found: list[Trigger] = []
+    for event in events:
+        when = event.time.astimezone(dt.UTC)
+        if when < start:
+            continue
+        if when > impact:
+            break
+        if Signal.CHANGE not in signals(event) or cues.is_revert(event.text):
+            continue
+        found.append(_rank(event, impact - when, lookback))
+    found.sort(key=lambda t: (-t.score, impact - t.event.time.astimezone(dt.UTC)))
+    return found[:limit]
+
+
+def _rank(event: Event, lead: dt.timedelta, lookback: dt.timedelta) -> Trigger:
+    weight = _KIND_WEIGHT.get(event.kind, 1.0)
+    risky = cues.change_weight(event.text)
+    trivial = cues.is_trivial_change(event.text)
+    closeness = 1.0 - lead / lookback
+    score = round(weight + min(risky, 3) + 2.0 * closeness - (2.0 if trivial else 0.0), 3)
+    label = _KIND_LABEL.get(event.kind, event.kind.replace("-", " "))
+    reason = f"{label} {_span(lead)} before impact began"
+    if risky:
+        reason += "; touches " + ", ".join(sorted(cues.risky_words(event.text)))
+    if trivial:
+        reason += "; looks like a change that cannot affect production (docs, tests, CI)"
+    return Trigger(event, score, reason)
+
+
+def _span(delta: dt.timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = seconds // 60
+    if minutes < 120:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60} min"

@@ -1,0 +1,106 @@
+import datetime as dt
+
+import pytest
+
+from postmortems.timeline import Event, Window, around, durations, merge, parse_definition
+from postmortems.timeline.durations import DEFAULT_DEFINITIONS
+from timeline_cases import events_from, when
+
+UTC = dt.UTC
+T0 = dt.datetime(2025, 2, 14, 9, 0, tzinfo=UTC)
+
+
+def ev(seconds, source="s", text="x", ref="", tz=UTC):
+    return Event(
+        (T0 + dt.timedelta(seconds=seconds)).astimezone(tz), source, "message", text, ref=ref
+    )
+
+
+def test_merge_sorts_by_utc_across_zones_and_is_stable():
+    plus_one = dt.timezone(dt.timedelta(hours=1))
+    a = ev(60, "a", "first", tz=plus_one)  # 10:01+01:00 == 09:01Z
+    b = ev(0, "b", "zero")
+    c = ev(60, "c", "same instant, later stream")
+    merged = merge([a], [b, c])
+    assert [e.text for e in merged] == ["zero", "first", "same instant, later stream"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        # The same record exported twice: same source and ref.
+        (
+            dict(source="slack", ref="C1/1.0", text="a"),
+            dict(source="slack", ref="C1/1.0", text="a"),
+            1,
+        ),
+        # Same source, ref differs (two files), same time and text: still one record.
+        (dict(source="slack", ref="f1:3", text="a"), dict(source="slack", ref="f2:9", text="a"), 1),
+        # The same alert seen by two tools stays two events.
+        (dict(source="alertmanager", text="A"), dict(source="pagerduty", text="A"), 2),
+        # Same source, same time, different text: two events.
+        (dict(source="k8s", text="pod-1 unhealthy"), dict(source="k8s", text="pod-2 unhealthy"), 2),
+    ],
+)
+def test_merge_dedupes_records_not_observations(first, second, kept):
+    assert len(merge([ev(0, **first)], [ev(0, **second)])) == kept
+
+
+def test_merge_dedupes_same_ref_at_different_times():
+    # An edited Slack message exported before and after the edit keeps one entry.
+    assert len(merge([ev(0, "slack", "v1", ref="C/1")], [ev(5, "slack", "v2", ref="C/1")])) == 1
+
+
+def test_window_is_half_open_and_aware():
+    w = Window(T0, T0 + dt.timedelta(hours=1))
+    assert w.contains(T0) and not w.contains(T0 + dt.timedelta(hours=1))
+    with pytest.raises(ValueError):
+        Window(dt.datetime(2025, 1, 1), None)
+    with pytest.raises(ValueError):
+        Window(T0, T0)
+
+
+def test_around_pads_one_hour_each_side_when_the_end_is_known():
+    w = around({"started": T0, "resolved": T0 + dt.timedelta(minutes=40), "detected": None})
+    assert w == Window(T0 - dt.timedelta(hours=1), T0 + dt.timedelta(minutes=100))
+
+
+def test_around_reaches_six_hours_when_the_document_has_no_end():
+    w = around({"started": T0})
+    assert w.end == T0 + dt.timedelta(hours=6)
+    assert around({}) is None
+
+
+def test_durations_default_definitions():
+    m = {
+        "started": when("2025-02-14T08:58:05Z"),
+        "detected": when("2025-02-14T08:58:55Z"),
+        "acknowledged": when("2025-02-14T09:00:55Z"),
+        "mitigated": when("2025-02-14T09:28:30Z"),
+        "resolved": None,
+    }
+    assert durations(m) == {
+        "time_to_detect_s": 50.0,
+        "time_to_acknowledge_s": 120.0,
+        "time_to_mitigate_s": 1825.0,
+        "time_to_resolve_s": None,
+    }
+    name, pair = parse_definition("time_to_mitigate=detected:mitigated")
+    assert durations(m, {name: pair}) == {"time_to_mitigate_s": 1775.0}
+    assert set(DEFAULT_DEFINITIONS) == {
+        "time_to_detect",
+        "time_to_acknowledge",
+        "time_to_mitigate",
+        "time_to_resolve",
+    }
+
+
+@pytest.mark.parametrize("bad", ["x", "a=started", "a=started:nope", "=started:detected"])
+def test_bad_duration_definitions_say_why(bad):
+    with pytest.raises(ValueError, match=r"duration|moment"):
+        parse_definition(bad)
+
+
+def test_events_from_helper_keeps_zone():
+    (e,) = events_from([["2025-02-14T10:00:00+01:00", "git", "commit", "G", "x"]])
+    assert e.time.utcoffset() == dt.timedelta(hours=1)

@@ -1,0 +1,114 @@
+import datetime as dt
+
+import pytest
+
+from postmortems.timeline import build_timeline, propose_moments
+from timeline_cases import DATA, events_from, load, scenarios, when
+
+MOMENTS = ("started", "detected", "acknowledged", "mitigated", "resolved")
+
+
+@pytest.mark.parametrize("path", scenarios(), ids=lambda p: p.stem)
+def test_scenario_moments_and_trigger(path):
+    case = load(path)
+    timeline = build_timeline([events_from(case["events"])])
+    expect = case["expect"]
+    for name in MOMENTS:
+        moment = timeline.moments[name]
+        want = expect.get(name)
+        if want is None:
+            assert moment is None, name
+        else:
+            assert moment is not None, name
+            assert moment.time == when(want), (name, moment.reason)
+            assert moment.reason and moment.event is not None
+    assert timeline.triggers, "expected a trigger candidate"
+    assert timeline.triggers[0].event.text == expect["trigger"]
+
+
+@pytest.mark.parametrize("path", scenarios(), ids=lambda p: p.stem)
+def test_source_order_does_not_change_the_moments(path):
+    case = load(path)
+    events = events_from(case["events"])
+    forward = build_timeline([events]).moment_times()
+    backward = build_timeline([list(reversed(events))]).moment_times()
+    assert forward == backward
+
+
+def test_moments_written_in_the_document_win():
+    case = load(DATA / "scenario_db_lock.yaml")
+    events = events_from(case["events"])
+    stated = dt.datetime(2025, 3, 3, 14, 45, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    moments = propose_moments(events, known={"detected": stated})
+    assert moments["detected"].time == stated
+    assert moments["detected"].from_document
+    assert moments["detected"].reason == "stated in the document"
+    # Later moments are searched from the stated one.
+    assert moments["acknowledged"].time >= stated
+
+
+def test_plans_and_approvals_are_not_mitigation():
+    events = events_from(
+        [
+            ["2025-01-01T10:00:00Z", "pd", "page-triggered", None, "Errors"],
+            ["2025-01-01T10:05:00Z", "slack", "message", "A", "Proposing rollback of the release"],
+            ["2025-01-01T10:06:00Z", "slack", "message", "B", "Go for rollback"],
+            ["2025-01-01T10:07:00Z", "pd", "page-annotated", "A", "Rolling back release 7"],
+            ["2025-01-01T10:15:00Z", "slack", "message", "A", "Rollback complete, errors below 1%"],
+        ]
+    )
+    moments = propose_moments(events)
+    assert moments["mitigated"].time == when("2025-01-01T10:15:00Z")
+
+
+def test_mitigation_falls_back_to_recovery_then_resolution():
+    rows = [
+        ["2025-01-01T10:00:00Z", "am", "alert-firing", None, "HighLatency firing"],
+        ["2025-01-01T10:30:00Z", "am", "alert-resolved", None, "HighLatency resolved"],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["mitigated"].time == when("2025-01-01T10:30:00Z")
+    assert "alert resolved" in moments["mitigated"].reason
+    assert moments["resolved"].reason == "all alerts resolved"
+
+
+def test_no_events_no_moments():
+    assert all(m is None for m in propose_moments([]).values())
+    assert build_timeline([[]]).metrics["time_to_detect_s"] is None
+
+
+def test_kubernetes_warnings_start_impact_but_do_not_detect_it():
+    rows = [
+        ["2025-01-01T10:00:00Z", "k8s", "k8s-warning", None, "Readiness probe failed"],
+        [
+            "2025-01-01T10:04:00Z",
+            "grafana",
+            "annotation",
+            None,
+            "Errors alerting",
+            {"state": "alerting"},
+        ],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["started"].time == when("2025-01-01T10:00:00Z")
+    assert moments["detected"].time == when("2025-01-01T10:04:00Z")
+
+
+def test_unrelated_warning_long_before_is_not_the_start():
+    rows = [
+        ["2025-01-01T08:00:00Z", "k8s", "k8s-warning", None, "Back-off pulling image"],
+        ["2025-01-01T10:04:00Z", "am", "alert-firing", None, "Errors firing"],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["started"].time == when("2025-01-01T10:04:00Z")
+
+
+def test_all_pages_must_be_resolved():
+    rows = [
+        ["2025-01-01T10:00:00Z", "pd", "page-triggered", None, "A", {"incident": "P1"}],
+        ["2025-01-01T10:01:00Z", "pd", "page-triggered", None, "B", {"incident": "P2"}],
+        ["2025-01-01T10:20:00Z", "pd", "page-resolved", "X", "A resolved", {"incident": "P1"}],
+        ["2025-01-01T10:40:00Z", "pd", "page-resolved", "X", "B resolved", {"incident": "P2"}],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["resolved"].time == when("2025-01-01T10:40:00Z")
