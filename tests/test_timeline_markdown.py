@@ -6,7 +6,7 @@ import pytest
 
 from postmortems.timeline.markdown import Row, escape_cell, format_time, render_section
 
-GOLDEN = Path(__file__).parent / "data" / "timeline" / "golden"
+GOLDEN = Path(__file__).parent / "golden" / "timeline"
 UTC = dt.UTC
 
 
@@ -59,7 +59,7 @@ def test_render_matches_golden(name):
     rows, zone = CASES[name]
     got = render_section(rows, zone)
     path = GOLDEN / f"{name}.md"
-    if os.environ.get("UPDATE_GOLDEN"):  # regenerate after a deliberate format change
+    if os.environ.get("POSTMORTEMS_UPDATE_GOLDEN"):  # regenerate after a deliberate format change
         path.write_text(got, encoding="utf-8")
     assert got == path.read_text(encoding="utf-8")
 

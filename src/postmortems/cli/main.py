@@ -18,6 +18,7 @@ from postmortems.errors import PostmortemsError
 #: Sub-command name -> module. Order is the order ``--help`` lists them in.
 COMMANDS: dict[str, str] = {
     "new": "postmortems.cli.new",
+    "timeline": "postmortems.cli.timeline",
 }
 
 
