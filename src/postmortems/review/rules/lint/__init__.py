@@ -1,0 +1,1 @@
+"""Rules about the review itself: suppression comments that do not do what they say."""
