@@ -78,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             name, pair = parse_definition(text)
         except ValueError as exc:
-            raise UsageError(str(exc), hint="e.g. --duration time_to_mitigate=detected:mitigated")
+            raise UsageError(
+                str(exc), hint="e.g. --duration time_to_mitigate=detected:mitigated"
+            ) from None
         definitions[name] = pair
 
     doc_path = args.around or args.into
@@ -217,7 +219,8 @@ def _print(timeline: Timeline, fmt: str, zone: str) -> None:
 
         from postmortems.timeline.report import to_text
 
-        width = shutil.get_terminal_size((120, 24)).columns
+        # Cut long texts to the terminal's width; a pipe or a file gets them whole.
+        width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 0
         sys.stdout.write(to_text(timeline, width))
 
 

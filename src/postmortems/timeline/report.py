@@ -63,8 +63,11 @@ def to_dict(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def to_text(timeline: Timeline, width: int = 100) -> str:
-    """A plain table for the terminal: events with their moment marks, then moments and metrics."""
+def to_text(timeline: Timeline, width: int = 0) -> str:
+    """A plain table for the terminal: events with their moment marks, then moments and metrics.
+
+    Event texts are cut to fit ``width`` columns; ``0`` keeps them whole.
+    """
     marks = timeline.markers()
     rows = [
         (
@@ -80,7 +83,7 @@ def to_text(timeline: Timeline, width: int = 100) -> str:
     head = ("Time (UTC)", "Source", "Kind", "Actor", "Moment", "Event")
     widths = [max([len(head[i])] + [len(r[i]) for r in rows]) for i in range(5)]
     used = sum(widths) + 2 * 5
-    text_width = max(20, width - used)
+    text_width = max(20, width - used) if width else 1 << 30
     lines = ["  ".join(h.ljust(w) for h, w in zip(head, [*widths, 0], strict=True)).rstrip()]
     for row in rows:
         cells = [c.ljust(w) for c, w in zip(row[:5], widths, strict=True)]
