@@ -1,0 +1,160 @@
+"""Shared helpers for importers: reading files, decoding JSON, parsing times, the window.
+
+Importers turn every problem with a whole file into one :class:`InputError` (path, line, what to
+do) and every problem with one record into a :class:`Skipped`; these helpers do the first half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from postmortems.errors import InputError
+from postmortems.importers.base import ImportOptions
+
+UTC = dt.UTC
+#: How much of a file ``sniff`` looks at.
+HEAD_BYTES = 16384
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an InputError saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a folder, expected a file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """UTF-8 text (a BOM is dropped), or an InputError with the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            "not UTF-8 text", path=str(path), line=line, hint="export the data as UTF-8"
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    """The file as UTF-8 text, or an InputError."""
+    return decode(read_bytes(path), path)
+
+
+def load_json(data: bytes | str, path: Path | str, what: str) -> Any:
+    """Parse a whole JSON document; a syntax error is an InputError naming the line."""
+    text = decode(data, path) if isinstance(data, bytes) else data
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno, hint=f"expected {what}"
+        ) from None
+    except RecursionError:
+        raise InputError(
+            "JSON nested too deeply", path=str(path), hint=f"expected {what}"
+        ) from None
+
+
+def json_lines(text: str) -> Iterator[tuple[int, Any | None, str]]:
+    """Yield ``(line_number, value_or_None, error)`` for each non-blank line of JSON Lines."""
+    loads = json.loads
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, loads(line), ""
+        except json.JSONDecodeError as exc:
+            yield number, None, f"not valid JSON ({exc.msg})"
+
+
+def head(path: Path, size: int = HEAD_BYTES) -> str:
+    """The first ``size`` bytes of a file as text (bad bytes replaced); "" when unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return ""
+
+
+def parse_iso(value: Any) -> dt.datetime | None:
+    """An ISO 8601 string as a datetime (naive when it has no offset); None when it is not one.
+
+    ``fromisoformat`` (3.11+) takes ``Z``, offsets with or without a colon and any number of
+    fractional digits (Alertmanager writes nine), which covers every zoned format importers see.
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def zone_of(value: object) -> str | None:
+    """The zone designator as written at the end of an ISO 8601 string ("Z", "+09:00")."""
+    if not isinstance(value, str):
+        return None
+    if value.endswith(("Z", "z")):
+        return "Z"
+    tail = value[-6:]
+    if len(tail) == 6 and tail[0] in "+-" and tail[3] == ":":
+        return tail
+    tail = value[-5:]
+    if len(tail) == 5 and tail[0] in "+-" and tail[1:].isdigit():
+        return f"{tail[:3]}:{tail[3:]}"
+    return None
+
+
+def offset_name(moment: dt.datetime) -> str | None:
+    """ "+01:00" style name of an aware datetime's offset."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def epoch_bounds(options: ImportOptions) -> tuple[float, float]:
+    """The window as epoch seconds; open ends become -inf/+inf so one comparison always works."""
+    low = options.start.timestamp() if options.start is not None else float("-inf")
+    high = options.end.timestamp() if options.end is not None else float("inf")
+    return low, high
+
+
+class Window:
+    """Inclusive ``[start, end]`` test on aware datetimes; an open end admits everything."""
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, options: ImportOptions) -> None:
+        self.start = options.start
+        self.end = options.end
+
+    def admits(self, time: dt.datetime, end: dt.datetime | None = None) -> bool:
+        """True when ``[time, end or time]`` overlaps the window."""
+        if self.start is not None and (end or time) < self.start:
+            return False
+        return not (self.end is not None and time > self.end)
+
+
+def from_epoch(seconds: float) -> dt.datetime:
+    """Aware UTC datetime from epoch seconds."""
+    return dt.datetime.fromtimestamp(seconds, UTC)
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """How a record's file is named in positions: relative to the source root, else its name."""
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.name

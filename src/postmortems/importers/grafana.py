@@ -1,0 +1,119 @@
+"""Grafana: the annotations API (``GET /api/annotations?from=..&to=..``).
+
+``time`` and ``timeEnd`` are epoch *milliseconds*; ``timeEnd`` is missing, 0 or equal to
+``time`` for a point annotation, larger for a region (``Event.end``). Alert state annotations
+(``newState``: alerting / ok / normal / pending / no_data) become ``alert-firing`` (alerting)
+and ``alert-resolved`` (back to ok or normal); everything else is an ``annotation``. ``text``
+may contain HTML, which is reduced to text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from postmortems.errors import InputError
+from postmortems.importers._io import Window, from_epoch, head, load_json, read_bytes
+from postmortems.importers.base import ImportOptions, ImportResult
+from postmortems.timeline.event import Event, EventKind, Skipped
+
+SOURCE = "grafana"
+WHAT = "Grafana annotations API JSON (a list of annotations)"
+_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_FIRING = frozenset({"alerting", "alerting (nodata)", "alerting (error)"})
+_RESOLVED = frozenset({"ok", "normal"})
+
+
+def html_to_text(text: str) -> str:
+    """Visible text of an HTML fragment, on one line."""
+    if "<" in text:
+        text = _TAG.sub("", _BREAK.sub(" ", text))
+    if "&" in text:
+        text = html.unescape(text)
+    return _SPACE.sub(" ", text).strip()
+
+
+class GrafanaImporter:
+    """Grafana annotations (``/api/annotations``)."""
+
+    name = "grafana"
+    description = "Grafana annotations API JSON (time/timeEnd in epoch milliseconds)"
+
+    def sniff(self, path: Path) -> bool:
+        if not path.is_file():
+            return False
+        text = head(path)
+        return text.lstrip().startswith("[") and (
+            '"dashboardUID"' in text
+            or '"dashboardId"' in text
+            or ('"time"' in text and '"tags"' in text and '"text"' in text)
+        )
+
+    def read(self, path: Path, options: ImportOptions) -> ImportResult:
+        document = load_json(read_bytes(path), path, WHAT)
+        if isinstance(document, dict) and isinstance(document.get("annotations"), list):
+            document = document["annotations"]
+        if not isinstance(document, list):
+            raise InputError(f"not {WHAT}", path=str(path), hint="name the right kind as KIND:PATH")
+        result = ImportResult(source=SOURCE)
+        window = Window(options)
+        recognised = not document
+        for index, item in enumerate(document):
+            recognised |= self._item(item, f"{path.name}#{index}", window, result)
+        if not recognised:
+            raise InputError(f"not {WHAT}: no item has a time", path=str(path))
+        return result
+
+    def _item(self, item: Any, position: str, window: Window, result: ImportResult) -> bool:
+        if not isinstance(item, dict):
+            result.skipped.append(Skipped(SOURCE, position, "annotation is not an object"))
+            return False
+        start_ms = item.get("time")
+        if isinstance(start_ms, bool) or not isinstance(start_ms, int | float):
+            result.skipped.append(Skipped(SOURCE, position, f"missing or bad time {start_ms!r}"))
+            return "text" in item or "tags" in item
+        time = from_epoch(start_ms / 1000)
+        end_ms = item.get("timeEnd")
+        end = None
+        if isinstance(end_ms, int | float) and not isinstance(end_ms, bool) and end_ms > start_ms:
+            end = from_epoch(end_ms / 1000)
+        if not window.admits(time, end):
+            return True
+        state = str(item.get("newState") or "").lower()
+        if state in _FIRING:
+            kind: str = EventKind.ALERT_FIRING
+        elif state in _RESOLVED and item.get("prevState"):
+            kind = EventKind.ALERT_RESOLVED
+        else:
+            kind = EventKind.ANNOTATION
+        text = html_to_text(str(item.get("text") or ""))
+        if not text:
+            text = str(item.get("alertName") or state or "annotation")
+        tags = [str(tag) for tag in item.get("tags") or () if tag]
+        attrs: dict[str, Any] = {"tags": tags}
+        for key in ("dashboardUID", "panelId", "newState", "prevState", "alertName"):
+            if item.get(key):
+                attrs[key] = item[key]
+        actor = item.get("login") or item.get("userName") or item.get("email") or None
+        annotation_id = item.get("id")
+        result.events.append(
+            Event(
+                time,
+                SOURCE,
+                kind,
+                text,
+                str(actor) if actor else None,
+                f"grafana:{annotation_id}" if annotation_id is not None else position,
+                None,
+                end,
+                attrs,
+            )
+        )
+        return True
+
+
+IMPORTER = GrafanaImporter()

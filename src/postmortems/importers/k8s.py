@@ -1,0 +1,152 @@
+"""Kubernetes: ``kubectl get events -o json`` (core/v1 EventList) and events.k8s.io/v1 events.
+
+core/v1 events have ``firstTimestamp``/``lastTimestamp`` (second precision) and ``count``: one
+object stands for ``count`` repeats, so the event spans first..last (``Event.end``) and its text
+says how many times it happened. ``eventTime`` is usually null there. events.k8s.io/v1 events
+(``kubectl get events.v1.events.k8s.io -o json``) carry ``eventTime`` and, when repeated,
+``series: {count, lastObservedTime}``, with ``regarding``/``note`` in place of
+``involvedObject``/``message`` and the old fields under ``deprecated*``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from postmortems.errors import InputError
+from postmortems.importers._io import UTC, Window, head, load_json, parse_iso, read_bytes, zone_of
+from postmortems.importers.base import ImportOptions, ImportResult
+from postmortems.timeline.event import Event, EventKind, Skipped
+
+SOURCE = "k8s"
+WHAT = "kubectl get events -o json (an EventList)"
+_EPOCH_ZERO = dt.datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _time(value: Any) -> dt.datetime | None:
+    moment = parse_iso(value)
+    if moment is None or moment.tzinfo is None or moment <= _EPOCH_ZERO:
+        return None
+    return moment
+
+
+class KubernetesImporter:
+    """Kubernetes events from ``kubectl get events -o json``."""
+
+    name = "k8s"
+    description = "Kubernetes events: kubectl get events -o json (core/v1 or events.k8s.io/v1)"
+
+    def sniff(self, path: Path) -> bool:
+        if not path.is_file():
+            return False
+        text = head(path)
+        return text.lstrip().startswith("{") and (
+            '"involvedObject"' in text
+            or '"EventList"' in text
+            or ('"regarding"' in text and "events.k8s.io" in text)
+        )
+
+    def read(self, path: Path, options: ImportOptions) -> ImportResult:
+        document = load_json(read_bytes(path), path, WHAT)
+        if isinstance(document, dict) and isinstance(document.get("items"), list):
+            items: list[Any] = document["items"]
+        elif isinstance(document, dict) and document.get("kind") == "Event":
+            items = [document]
+        elif isinstance(document, list):
+            items = document
+        else:
+            raise InputError(f"not {WHAT}", path=str(path), hint="name the right kind as KIND:PATH")
+        result = ImportResult(source=SOURCE)
+        window = Window(options)
+        recognised = not items
+        for index, item in enumerate(items):
+            recognised |= self._item(item, f"{path.name}#{index}", window, result)
+        if not recognised:
+            raise InputError(f"not {WHAT}: no item looks like an event", path=str(path))
+        return result
+
+    def _item(self, item: Any, position: str, window: Window, result: ImportResult) -> bool:
+        if not isinstance(item, dict):
+            result.skipped.append(Skipped(SOURCE, position, "item is not an object"))
+            return False
+        involved = item.get("involvedObject") or item.get("regarding")
+        if not isinstance(involved, dict) and "reason" not in item:
+            result.skipped.append(Skipped(SOURCE, position, "not an event (no involvedObject)"))
+            return False
+        involved = involved if isinstance(involved, dict) else {}
+        metadata = item.get("metadata") if isinstance(item.get("metadata"), dict) else {}
+        assert isinstance(metadata, dict)
+        series = item.get("series") if isinstance(item.get("series"), dict) else {}
+        assert isinstance(series, dict)
+        first_raw = (
+            item.get("firstTimestamp")
+            or item.get("deprecatedFirstTimestamp")
+            or item.get("eventTime")
+            or metadata.get("creationTimestamp")
+        )
+        first = _time(first_raw)
+        if first is None:
+            result.skipped.append(
+                Skipped(SOURCE, position, f"no usable time (firstTimestamp {first_raw!r})")
+            )
+            return True
+        last = _time(
+            item.get("lastTimestamp")
+            or item.get("deprecatedLastTimestamp")
+            or series.get("lastObservedTime")
+        )
+        count_raw = item.get("count") or item.get("deprecatedCount") or series.get("count") or 1
+        try:
+            count = int(count_raw)
+        except (TypeError, ValueError):
+            count = 1
+        end = last if last is not None and last > first else None
+        if not window.admits(first, end):
+            return True
+        reason = str(item.get("reason") or "")
+        message = str(item.get("message") or item.get("note") or "").strip()
+        obj = "/".join(str(part) for part in (involved.get("kind"), involved.get("name")) if part)
+        text = ": ".join(part for part in (obj, reason, message) if part)
+        if count > 1:
+            text = f"{text} (x{count})"
+        event_type = item.get("type")
+        kind = EventKind.K8S_WARNING if event_type == "Warning" else EventKind.K8S_NORMAL
+        source = item.get("source") if isinstance(item.get("source"), dict) else {}
+        assert isinstance(source, dict)
+        attrs: dict[str, Any] = {"reason": reason, "count": count, "type": event_type}
+        namespace = involved.get("namespace") or metadata.get("namespace")
+        if namespace:
+            attrs["namespace"] = namespace
+        if obj:
+            attrs["object"] = obj
+        component = (
+            source.get("component")
+            or item.get("reportingController")
+            or item.get("reportingComponent")
+        )
+        if component:
+            attrs["component"] = component
+        name = metadata.get("name")
+        ref = (
+            f"k8s:{namespace}/{name}"
+            if name and namespace
+            else (f"k8s:{name}" if name else position)
+        )
+        result.events.append(
+            Event(
+                first.astimezone(UTC),
+                SOURCE,
+                kind,
+                text,
+                None,
+                ref,
+                zone_of(first_raw),
+                end.astimezone(UTC) if end is not None else None,
+                attrs,
+            )
+        )
+        return True
+
+
+IMPORTER = KubernetesImporter()

@@ -1,0 +1,275 @@
+"""PagerDuty: REST v2 incident log entries and webhooks v3 payloads.
+
+* ``GET /incidents/{id}/log_entries`` (or ``/log_entries``): ``{"log_entries": [...]}``. Each
+  entry's ``created_at`` is written in the *account's* zone unless the request passed
+  ``time_zone``, so any offset occurs; the offset is kept in ``Event.zone``. ``agent`` (who did
+  it) is absent on notify entries.
+* Webhooks v3: ``{"event": {"event_type": "incident.triggered", "occurred_at": ..., "agent":
+  ..., "data": {...}}}``, one payload per file, a JSON array of payloads, or one per line.
+
+PagerDuty always writes an offset, so a naive time is a malformed record (skipped), not a
+question for ``--tz``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from postmortems.errors import InputError
+from postmortems.importers._io import (
+    UTC,
+    Window,
+    decode,
+    head,
+    json_lines,
+    load_json,
+    parse_iso,
+    read_bytes,
+    zone_of,
+)
+from postmortems.importers.base import ImportOptions, ImportResult
+from postmortems.timeline.event import Event, EventKind, Skipped
+
+SOURCE = "pagerduty"
+WHAT = "PagerDuty log_entries JSON or webhooks v3 payloads"
+
+#: REST v2 log entry type -> event kind.
+LOG_ENTRY_KINDS: dict[str, str] = {
+    "trigger_log_entry": EventKind.PAGE_TRIGGERED,
+    "acknowledge_log_entry": EventKind.PAGE_ACKNOWLEDGED,
+    "resolve_log_entry": EventKind.PAGE_RESOLVED,
+    "notify_log_entry": EventKind.PAGE_NOTIFIED,
+    "escalate_log_entry": EventKind.PAGE_ESCALATED,
+    "assign_log_entry": EventKind.PAGE_ESCALATED,
+    "reassign_log_entry": EventKind.PAGE_ESCALATED,
+    "delegate_log_entry": EventKind.PAGE_ESCALATED,
+    "annotate_log_entry": EventKind.PAGE_ANNOTATED,
+    "reach_trigger_limit_log_entry": EventKind.NOTE,
+}
+#: Webhooks v3 event_type -> event kind.
+WEBHOOK_KINDS: dict[str, str] = {
+    "incident.triggered": EventKind.PAGE_TRIGGERED,
+    "incident.reopened": EventKind.PAGE_TRIGGERED,
+    "incident.acknowledged": EventKind.PAGE_ACKNOWLEDGED,
+    "incident.resolved": EventKind.PAGE_RESOLVED,
+    "incident.escalated": EventKind.PAGE_ESCALATED,
+    "incident.reassigned": EventKind.PAGE_ESCALATED,
+    "incident.delegated": EventKind.PAGE_ESCALATED,
+    "incident.responder.added": EventKind.PAGE_NOTIFIED,
+    "incident.annotated": EventKind.PAGE_ANNOTATED,
+    "incident.status_update_published": EventKind.PAGE_ANNOTATED,
+}
+
+
+def _summary(value: Any) -> str | None:
+    if isinstance(value, dict):
+        summary = value.get("summary") or value.get("name")
+        return str(summary) if summary else None
+    return None
+
+
+def _agent(value: Any, attrs: dict[str, Any]) -> str | None:
+    """The acting person's name; a service or integration agent goes to ``attrs["agent"]``."""
+    summary = _summary(value)
+    if summary is None:
+        return None
+    assert isinstance(value, dict)
+    if str(value.get("type", "user")).startswith("user"):
+        return summary
+    attrs["agent"] = summary
+    return None
+
+
+def _time(value: Any) -> tuple[dt.datetime | None, str]:
+    """(aware datetime, "") or (None, reason) for a PagerDuty timestamp."""
+    moment = parse_iso(value)
+    if moment is None:
+        return None, f"missing or unreadable time {value!r}"
+    if moment.tzinfo is None:
+        return None, f"time {value!r} has no offset (PagerDuty always writes one)"
+    return moment, ""
+
+
+class PagerDutyImporter:
+    """PagerDuty incident log entries (REST v2) and webhooks v3 payloads."""
+
+    name = "pagerduty"
+    description = "PagerDuty REST v2 log_entries JSON, webhooks v3 payloads (JSON or JSON Lines)"
+
+    def sniff(self, path: Path) -> bool:
+        if not path.is_file():
+            return False
+        text = head(path)
+        return (
+            '"log_entries"' in text
+            or '_log_entry"' in text
+            or ('"event_type"' in text and '"incident.' in text and '"occurred_at"' in text)
+        )
+
+    def read(self, path: Path, options: ImportOptions) -> ImportResult:
+        text = decode(read_bytes(path), path)
+        result = ImportResult(source=SOURCE)
+        window = Window(options)
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if exc.msg != "Extra data":
+                load_json(text, path, WHAT)  # raises with the line of the syntax error
+            self._read_lines(path, text, window, result)
+            return result
+        if isinstance(document, dict) and isinstance(document.get("log_entries"), list):
+            records: list[Any] = document["log_entries"]
+        elif isinstance(document, dict) and isinstance(document.get("log_entry"), dict):
+            records = [document["log_entry"]]
+        elif isinstance(document, dict):
+            records = [document]
+        elif isinstance(document, list):
+            records = document
+        else:
+            raise InputError(f"not {WHAT}", path=str(path))
+        recognised = False
+        for index, record in enumerate(records):
+            position = f"{path.name}#{index}"
+            recognised |= self._record(record, position, None, window, result)
+        if records and not recognised:
+            raise InputError(
+                f"not {WHAT}: no log entry or webhook event found",
+                path=str(path),
+                hint="name the right kind as KIND:PATH",
+            )
+        return result
+
+    def _read_lines(self, path: Path, text: str, window: Window, result: ImportResult) -> None:
+        recognised = False
+        for number, record, error in json_lines(text):
+            position = f"{path.name}:{number}"
+            if error:
+                result.skipped.append(Skipped(SOURCE, position, error))
+                continue
+            recognised |= self._record(record, position, position, window, result)
+        if not recognised:
+            raise InputError(f"not {WHAT}: no webhook event found", path=str(path))
+
+    def _record(
+        self, record: Any, position: str, ref: str | None, window: Window, result: ImportResult
+    ) -> bool:
+        """Import one log entry or webhook payload; False when it is neither (reported)."""
+        if not isinstance(record, dict):
+            result.skipped.append(Skipped(SOURCE, position, "record is not an object"))
+            return False
+        event = record.get("event", record)
+        if isinstance(event, dict) and "event_type" in event:
+            self._webhook(event, position, ref or position, window, result)
+            return True
+        entry_type = record.get("type")
+        if isinstance(entry_type, str) and entry_type.endswith("_log_entry"):
+            self._log_entry(record, position, window, result)
+            return True
+        if "messages" in record:
+            reason = "webhooks v2 payload (messages[]); PagerDuty retired v2, export v3 instead"
+        else:
+            reason = "neither a log entry nor a webhook v3 event"
+        result.skipped.append(Skipped(SOURCE, position, reason))
+        return False
+
+    def _log_entry(
+        self, entry: dict[str, Any], position: str, window: Window, result: ImportResult
+    ) -> None:
+        raw = entry.get("created_at")
+        moment, reason = _time(raw)
+        if moment is None:
+            result.skipped.append(Skipped(SOURCE, position, reason))
+            return
+        if not window.admits(moment):
+            return
+        entry_type = entry["type"]
+        kind = LOG_ENTRY_KINDS.get(entry_type, EventKind.NOTE)
+        incident = entry.get("incident") or {}
+        channel = entry.get("channel") or {}
+        text = str(entry.get("summary") or entry_type.removesuffix("_log_entry"))
+        note = entry.get("note") or (
+            channel.get("summary")
+            if isinstance(channel, dict) and kind == "page-annotated"
+            else None
+        )
+        if note and note != text:
+            text = f"{text}: {note}"
+        incident_summary = _summary(incident)
+        if incident_summary and kind == EventKind.PAGE_TRIGGERED:
+            text = f"{text}: {incident_summary}"
+        attrs: dict[str, Any] = {"type": entry_type}
+        if incident_summary:
+            attrs["incident"] = incident_summary
+        if isinstance(incident, dict) and incident.get("id"):
+            attrs["incident_id"] = incident["id"]
+        notified = _summary(entry.get("user"))
+        if notified:
+            attrs["notified"] = notified
+        entry_id = entry.get("id")
+        result.events.append(
+            Event(
+                moment.astimezone(UTC),
+                SOURCE,
+                kind,
+                text,
+                _agent(entry.get("agent"), attrs),
+                f"pagerduty:{entry_id}" if entry_id else position,
+                zone_of(raw),
+                None,
+                attrs,
+            )
+        )
+
+    def _webhook(
+        self, event: dict[str, Any], position: str, ref: str, window: Window, result: ImportResult
+    ) -> None:
+        event_type = event.get("event_type")
+        if event_type == "pagey.ping":
+            result.skipped.append(Skipped(SOURCE, position, "pagey.ping test event"))
+            return
+        raw = event.get("occurred_at")
+        moment, reason = _time(raw)
+        if moment is None:
+            result.skipped.append(Skipped(SOURCE, position, reason))
+            return
+        if not window.admits(moment):
+            return
+        data = event.get("data") if isinstance(event.get("data"), dict) else {}
+        assert isinstance(data, dict)
+        title = data.get("title") or _summary(data.get("incident")) or data.get("summary") or ""
+        number = data.get("number")
+        kind = WEBHOOK_KINDS.get(str(event_type), EventKind.NOTE)
+        verb = str(event_type).removeprefix("incident.").replace("_", " ").replace(".", " ")
+        if kind == EventKind.PAGE_ANNOTATED and (data.get("content") or data.get("message")):
+            text = str(data.get("content") or data.get("message"))
+        else:
+            label = f"Incident #{number}" if number is not None else "Incident"
+            text = f"{label} {verb}: {title}" if title else f"{label} {verb}"
+        attrs: dict[str, Any] = {"event_type": event_type}
+        if title:
+            attrs["incident"] = title
+        incident = data.get("incident")
+        incident_id = incident.get("id") if isinstance(incident, dict) else data.get("id")
+        if incident_id:
+            attrs["incident_id"] = incident_id
+        if data.get("urgency"):
+            attrs["urgency"] = data["urgency"]
+        result.events.append(
+            Event(
+                moment.astimezone(UTC),
+                SOURCE,
+                kind,
+                text,
+                _agent(event.get("agent"), attrs),
+                ref,
+                zone_of(raw),
+                None,
+                attrs,
+            )
+        )
+
+
+IMPORTER = PagerDutyImporter()

@@ -1,0 +1,169 @@
+"""Whole-file problems are one InputError with the path (and line when known), never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from postmortems.errors import InputError
+from postmortems.importers import registry
+from postmortems.importers.base import ImportOptions
+
+from .conftest import FIXTURES, options_from
+
+#: (declared kind, fixture read as that kind, words the message must contain)
+WRONG_KIND = [
+    ("pagerduty", "grafana/annotations.json", "not PagerDuty"),
+    ("pagerduty", "slack/history.json", "not PagerDuty"),
+    ("git", "k8s/events_core_v1.json", "not git log"),
+    ("k8s", "grafana/annotations.json", "no item looks like an event"),
+    ("k8s", "git/default.txt", "not valid JSON"),
+    ("grafana", "k8s/events_core_v1.json", "not Grafana"),
+    ("grafana", "pagerduty/webhooks_array.json", "no item has a time"),
+    ("slack", "git/default.txt", "not valid JSON"),
+    ("slack", "k8s/events_k8s_io_v1.json", "not a Slack"),
+]
+
+
+@pytest.mark.parametrize(("kind", "fixture", "words"), WRONG_KIND)
+def test_wrong_kind_is_one_input_error(kind: str, fixture: str, words: str) -> None:
+    path = FIXTURES / fixture
+    with pytest.raises(InputError) as caught:
+        registry.get(kind).read(path, ImportOptions())
+    assert words in str(caught.value)
+    assert str(path) in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["slack", "pagerduty", "git", "k8s", "grafana"])
+def test_not_utf8_names_the_line(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "data.json"
+    path.write_bytes(b'[\n{"text": "caf\xe9"}\n]\n')
+    with pytest.raises(InputError) as caught:
+        registry.get(kind).read(path, ImportOptions())
+    assert caught.value.line == 2
+    assert "not UTF-8" in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["slack", "pagerduty", "git", "k8s", "grafana"])
+def test_unreadable_file(tmp_path: Path, kind: str) -> None:
+    with pytest.raises(InputError) as caught:
+        registry.get(kind).read(tmp_path / "missing.json", ImportOptions())
+    assert "cannot read" in str(caught.value)
+
+
+def test_invalid_json_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "entries.json"
+    path.write_text('{"log_entries": [\n  {"id": "R1",\n  oops\n]}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        registry.get("pagerduty").read(path, ImportOptions())
+    assert caught.value.line == 3
+
+
+def test_naive_git_dates_ask_for_tz() -> None:
+    with pytest.raises(InputError) as caught:
+        registry.get("git").read(FIXTURES / "git" / "local_dates.txt", ImportOptions())
+    assert "--tz" in str(caught.value)
+    assert caught.value.line == 1
+
+
+def _zip_export(tmp_path: Path) -> Path:
+    archive = tmp_path / "export.zip"
+    source = FIXTURES / "slack" / "export"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for file in sorted(source.rglob("*.json")):
+            out.write(file, f"My Workspace Slack export/{file.relative_to(source).as_posix()}")
+    return archive
+
+
+def test_slack_zip_reads_like_the_folder(tmp_path: Path) -> None:
+    archive = _zip_export(tmp_path)
+    assert registry.detect(archive).name == "slack"
+    from_zip = registry.load(str(archive))
+    from_folder = registry.load(str(FIXTURES / "slack" / "export"))
+    assert [(e.time, e.ref, e.text, e.actor) for e in from_zip.events] == [
+        (e.time, e.ref, e.text, e.actor) for e in from_folder.events
+    ]
+    assert len(from_zip.events) == 7
+
+
+def test_truncated_slack_zip(tmp_path: Path) -> None:
+    archive = _zip_export(tmp_path)
+    data = archive.read_bytes()
+    archive.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError) as caught:
+        registry.get("slack").read(archive, ImportOptions())
+    assert "zip" in str(caught.value)
+    assert str(archive) in str(caught.value)
+
+
+def test_unknown_slack_channel_lists_the_channels() -> None:
+    with pytest.raises(InputError) as caught:
+        registry.load(str(FIXTURES / "slack" / "export"), options_from({"channels": ["#nope"]}))
+    assert "inc-db, random" in str(caught.value)
+
+
+def test_slack_skips_day_files_far_from_the_window(tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    shutil.copytree(FIXTURES / "slack" / "export", export)
+    # Unreadable day files far from the window are never opened ...
+    (export / "inc-db" / "2025-02-10.json").write_text("not json", encoding="utf-8")
+    (export / "inc-db" / "2025-02-18.json").write_text("not json", encoding="utf-8")
+    window = options_from({"start": "2025-02-14T07:00:00Z", "end": "2025-02-14T09:00:00Z"})
+    result = registry.get("slack").read(export, window)
+    assert len(result.events) == 4
+    # ... but one dated the day after the window's end may hold messages inside it: 00:00 on
+    # 2025-02-15 at UTC+14 is 10:00Z on the 14th.
+    (export / "inc-db" / "2025-02-15.json").write_text("not json", encoding="utf-8")
+    assert len(registry.get("slack").read(export, window).events) == 4  # window ends 09:00Z
+    later = options_from({"start": "2025-02-14T07:00:00Z", "end": "2025-02-14T10:30:00Z"})
+    with pytest.raises(InputError) as caught:
+        registry.get("slack").read(export, later)
+    assert "2025-02-15.json" in str(caught.value)
+
+
+def test_slack_day_file_from_the_day_before_utc_is_read(tmp_path: Path) -> None:
+    # A UTC+14 workspace writes 2025-02-14 10:00 local (= 2025-02-13T20:00Z) into 2025-02-14.json,
+    # and a UTC-12 one writes 2025-02-13 23:00 local (= 2025-02-14T11:00Z) into 2025-02-13.json.
+    export = tmp_path / "export"
+    (export / "c").mkdir(parents=True)
+    (export / "c" / "2025-02-14.json").write_text(
+        '[{"type": "message", "ts": "1739476800.000000", "text": "kiritimati"}]', encoding="utf-8"
+    )
+    (export / "c" / "2025-02-13.json").write_text(
+        '[{"type": "message", "ts": "1739530800.000000", "text": "baker island"}]',
+        encoding="utf-8",
+    )
+    early = options_from({"start": "2025-02-13T19:00:00Z", "end": "2025-02-13T21:00:00Z"})
+    assert [e.text for e in registry.get("slack").read(export, early).events] == ["kiritimati"]
+    late = options_from({"start": "2025-02-14T10:00:00Z", "end": "2025-02-14T12:00:00Z"})
+    assert [e.text for e in registry.get("slack").read(export, late).events] == ["baker island"]
+
+
+def test_detect_failure_lists_kinds_and_syntax(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        registry.detect(path)
+    message = str(caught.value)
+    assert "KIND:PATH" in message
+    for name in ("slack", "pagerduty", "git", "k8s", "grafana"):
+        assert name in message
+
+
+def test_load_unknown_kind_and_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="unknown source kind 'nosuch'"):
+        registry.load("nosuch:whatever.json")
+    with pytest.raises(InputError, match="no such file"):
+        registry.load(str(tmp_path / "missing.json"))
+    with pytest.raises(InputError, match="no such file"):
+        registry.load(f"git:{tmp_path / 'missing.txt'}")
+
+
+def test_load_with_declared_kind() -> None:
+    result = registry.load(f"git:{FIXTURES / 'git' / 'tsv.tsv'}")
+    assert result.source == "git"
+    assert len(result.events) == 2
