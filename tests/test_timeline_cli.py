@@ -157,3 +157,15 @@ def test_help_does_not_import_heavy_modules():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_chart_through_the_command(scenario_source, capsys, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    target = tmp_path / "incident.svg"
+    code, out, err = run(capsys, "scenario_db_lock.yaml", "--chart", str(target))
+    assert code == 0, err
+    assert out == ""  # with --chart and no --format, stdout stays free
+    assert "chart written" in err
+    ids = {el.get("id") for el in ET.parse(target).getroot().iter() if el.get("id")}
+    assert "moment:resolved" in ids

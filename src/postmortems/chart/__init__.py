@@ -1,0 +1,1 @@
+"""Charts for a postmortem's supporting information (matplotlib, imported lazily)."""
