@@ -112,3 +112,14 @@ def test_all_pages_must_be_resolved():
     ]
     moments = propose_moments(events_from(rows))
     assert moments["resolved"].time == when("2025-01-01T10:40:00Z")
+
+
+def test_moments_are_stated_to_the_second():
+    rows = [
+        ["2025-01-01T10:00:00.512Z", "pd", "page-triggered", None, "Errors"],
+        ["2025-01-01T10:01:55.001Z", "pd", "page-acknowledged", "A", "Acknowledged"],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["detected"].time == when("2025-01-01T10:00:00Z")
+    assert moments["acknowledged"].time == when("2025-01-01T10:01:55Z")
+    assert moments["acknowledged"].event.time.microsecond == 1000

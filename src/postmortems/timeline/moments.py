@@ -94,7 +94,8 @@ def propose_moments(
         if when is None:
             return None
         when = when.astimezone(dt.UTC)
-        support = next((i.event for i in items if i.time == when), None)
+        second = when.replace(microsecond=0)
+        support = next((i.event for i in items if i.time.replace(microsecond=0) == second), None)
         return Moment(name, when, "stated in the document", support, from_document=True)
 
     for name in MOMENT_NAMES:
@@ -150,7 +151,8 @@ def _first(
 
 
 def _moment(name: str, item: _Item, reason: str) -> Moment:
-    return Moment(name, item.time, reason, item.event)
+    # Moments are stated to the second, as postmortems state them; the event keeps its fraction.
+    return Moment(name, item.time.replace(microsecond=0), reason, item.event)
 
 
 def _detected(
