@@ -2,10 +2,10 @@
 
 import pytest
 
-from lint_helpers import doc, registry
 from postmortems.review import LintConfig, review
 from postmortems.review.context import SourceIndex
 from postmortems.review.suppression import parse_directives
+from tests.lint_helpers import doc, registry
 
 CASES = [
     # (name, document, lines still reported)

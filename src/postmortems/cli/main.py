@@ -19,6 +19,7 @@ from postmortems.errors import PostmortemsError
 COMMANDS: dict[str, str] = {
     "new": "postmortems.cli.new",
     "timeline": "postmortems.cli.timeline",
+    "lint": "postmortems.cli.lint",
 }
 
 

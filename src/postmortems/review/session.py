@@ -1,0 +1,203 @@
+"""Linting files and folders: the library behind ``postmortems lint``.
+
+:func:`lint_paths` walks the paths it is given (folders recurse into ``*.md``), resolves each
+document's configuration, parses and reviews it, and collects one :class:`FileReport` per file.
+A file that cannot be read or parsed becomes a report with an ``error`` and the others are still
+reviewed; a bad configuration file stops the run (it would be wrong for every file under it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from postmortems.errors import InputError, PostmortemsError
+from postmortems.model import Postmortem
+from postmortems.review.config import LintConfig
+from postmortems.review.configfile import ConfigFinder
+from postmortems.review.engine import enabled_rules, review
+from postmortems.review.finding import Finding, Severity
+from postmortems.review.registry import RULES, RuleRegistry
+from postmortems.review.rule import Rule
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+SUFFIXES = (".md", ".markdown")
+
+ParseText = Callable[[str, "str | None"], Postmortem]
+ParseFile = Callable[[str], Postmortem]
+
+
+@dataclass(slots=True)
+class FileReport:
+    """The review of one file: its findings, or the error that stopped it."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    source: str = ""
+    error: PostmortemsError | None = None
+    fail_on: Severity = Severity.WARNING
+
+    @property
+    def failed(self) -> bool:
+        """True when a finding reaches this file's fail level."""
+        return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
+
+
+@dataclass(slots=True)
+class LintRun:
+    """Every file's report, and the rules that ran (for formats that describe them)."""
+
+    files: list[FileReport] = field(default_factory=list)
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """All findings, file by file."""
+        return [f for report in self.files for f in report.findings]
+
+    @property
+    def errors(self) -> list[PostmortemsError]:
+        """Files that could not be reviewed."""
+        return [r.error for r in self.files if r.error is not None]
+
+    def exit_code(self) -> int:
+        """2 when a file could not be reviewed, else 1 when a finding reaches its fail level,
+        else 0."""
+        if self.errors:
+            return 2
+        return 1 if any(r.failed for r in self.files) else 0
+
+
+@dataclass(slots=True)
+class Overrides:
+    """What the command line says on top of the configuration files."""
+
+    config_file: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+
+
+def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+    """``(shown path, file)`` for every document the arguments name: files as given, folders
+    recursed in name order (``*.md`` and ``*.markdown``, hidden folders skipped), ``-`` for
+    standard input (file ``None``). A path that does not exist is yielded as is, so the caller
+    reports it."""
+    for arg in paths:
+        if arg == STDIN:
+            yield STDIN, None
+            continue
+        path = Path(arg)
+        if not path.is_dir():
+            yield arg, path
+            continue
+        for root, dirs, files in os.walk(arg):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+            for name in sorted(files):
+                if name.endswith(SUFFIXES) and not name.startswith("."):
+                    shown = os.path.join(root, name)
+                    yield shown, Path(shown)
+
+
+def lint_paths(
+    paths: Sequence[str],
+    overrides: Overrides | None = None,
+    *,
+    registry: RuleRegistry | None = None,
+    stdin: BinaryIO | None = None,
+    stdin_filename: str | None = None,
+    parse_text: ParseText | None = None,
+    parse_file: ParseFile | None = None,
+) -> LintRun:
+    """Review every document ``paths`` name.
+
+    Args:
+        paths: Files, folders, or ``-`` for standard input.
+        overrides: Command-line settings applied on top of each file's configuration.
+        registry: Where rules come from (default: built-ins and plugins).
+        stdin: The stream ``-`` reads (default ``sys.stdin.buffer``).
+        stdin_filename: The path reported for standard input, also used to find its config.
+        parse_text: Parser for text (default :func:`postmortems.document.parse_text`).
+        parse_file: Parser for a file (default :func:`postmortems.document.parse_file`).
+
+    Raises:
+        UsageError: a configuration file is invalid, or ``overrides`` name unknown rules.
+    """
+    overrides = overrides or Overrides()
+    registry = registry or RULES
+    _check_selectors(overrides, registry)
+    finder = ConfigFinder(registry)
+    fixed = finder.load(Path(overrides.config_file)) if overrides.config_file else None
+    if parse_text is None or parse_file is None:
+        import importlib
+
+        # The parser module is imported only when there is something to parse.
+        document = importlib.import_module("postmortems.document")
+        parse_text = parse_text or document.parse_text
+        parse_file = parse_file or document.parse_file
+    run = LintRun()
+    rule_sets: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
+    for shown, path in iter_documents(paths):
+        where = Path(stdin_filename) if path is None and stdin_filename else path or Path("x.md")
+        config = _apply(fixed or finder.for_document(where.absolute()), overrides)
+        key = (config.select, config.ignore)
+        if key not in rule_sets:
+            rule_sets[key] = enabled_rules(config, registry)
+            run.rules.update((r.id, type(r)) for r in rule_sets[key])
+        report = FileReport(shown if path else stdin_filename or STDIN_NAME, fail_on=config.fail_on)
+        try:
+            if path is None:
+                pm = parse_text(_read_stdin(stdin, report.path), report.path)
+            else:
+                pm = parse_file(str(path))
+            report.source = pm.source
+            report.findings = review(pm, config, rules=rule_sets[key], path=report.path)
+        except PostmortemsError as exc:
+            if exc.path is None:
+                exc.path = report.path
+            report.error = exc
+        run.files.append(report)
+    return run
+
+
+def _apply(config: LintConfig, overrides: Overrides) -> LintConfig:
+    changes: dict[str, object] = {}
+    if overrides.select is not None:
+        changes["select"] = overrides.select
+    if overrides.ignore:
+        changes["ignore"] = (*config.ignore, *overrides.ignore)
+    if overrides.fail_on is not None:
+        changes["fail_on"] = overrides.fail_on
+    return config.replace(**changes) if changes else config
+
+
+def _check_selectors(overrides: Overrides, registry: RuleRegistry) -> None:
+    from postmortems.errors import UsageError
+    from postmortems.review.config import _unknown_rule
+
+    for option, values in (("--select", overrides.select or ()), ("--ignore", overrides.ignore)):
+        for selector in values:
+            if not registry.is_selector(selector):
+                message, hint = _unknown_rule(selector, registry)
+                raise UsageError(f"{option}: {message}", hint=hint)
+
+
+def _read_stdin(stream: BinaryIO | None, shown: str) -> str:
+    data = (stream or sys.stdin.buffer).read()
+    if b"\x00" in data:
+        raise InputError("standard input is binary, not Markdown text", path=shown)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"standard input is not UTF-8 (byte 0x{data[exc.start]:02x})",
+            path=shown,
+            line=line,
+            hint="re-encode it, e.g. iconv -t UTF-8",
+        ) from None
