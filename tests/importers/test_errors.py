@@ -25,6 +25,12 @@ WRONG_KIND = [
     ("grafana", "pagerduty/webhooks_array.json", "no item has a time"),
     ("slack", "git/default.txt", "not valid JSON"),
     ("slack", "k8s/events_k8s_io_v1.json", "not a Slack"),
+    ("opsgenie", "grafana/annotations.json", "not Opsgenie"),
+    ("alertmanager", "opsgenie/alert_logs.json", "not Alertmanager"),
+    ("prometheus", "k8s/events_core_v1.json", "not a Prometheus"),
+    ("github", "alertmanager/notifications/01-firing.json", "not GitHub"),
+    ("csv", "k8s/events_core_v1.json", "no time column"),
+    ("jsonl", "git/default.txt", "no JSON objects"),
 ]
 
 
@@ -38,7 +44,18 @@ def test_wrong_kind_is_one_input_error(kind: str, fixture: str, words: str) -> N
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize("kind", ["slack", "pagerduty", "git", "k8s", "grafana"])
+ALL_KINDS = [
+    "slack", "pagerduty", "opsgenie", "alertmanager", "prometheus", "grafana", "github", "k8s",
+    "git", "csv", "jsonl",
+]  # fmt: skip
+
+
+def test_every_kind_is_registered_in_detection_order() -> None:
+    assert registry.names()[: len(ALL_KINDS) - 2] == ALL_KINDS[:-2]
+    assert registry.names()[-2:] == ["jsonl", "csv"]
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
 def test_not_utf8_names_the_line(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "data.json"
     path.write_bytes(b'[\n{"text": "caf\xe9"}\n]\n')
@@ -48,7 +65,7 @@ def test_not_utf8_names_the_line(tmp_path: Path, kind: str) -> None:
     assert "not UTF-8" in str(caught.value)
 
 
-@pytest.mark.parametrize("kind", ["slack", "pagerduty", "git", "k8s", "grafana"])
+@pytest.mark.parametrize("kind", ALL_KINDS)
 def test_unreadable_file(tmp_path: Path, kind: str) -> None:
     with pytest.raises(InputError) as caught:
         registry.get(kind).read(tmp_path / "missing.json", ImportOptions())
@@ -167,3 +184,40 @@ def test_load_with_declared_kind() -> None:
     result = registry.load(f"git:{FIXTURES / 'git' / 'tsv.tsv'}")
     assert result.source == "git"
     assert len(result.events) == 2
+
+
+def test_naive_csv_times_ask_for_tz() -> None:
+    with pytest.raises(InputError) as caught:
+        registry.get("csv").read(FIXTURES / "csv" / "naive.csv", ImportOptions())
+    assert "--tz" in str(caught.value)
+    assert caught.value.line == 2
+
+
+@pytest.mark.parametrize("threshold", ["1.0", "> x", ">", "=>1", "> NaN"])
+def test_bad_threshold_is_a_usage_error(threshold: str) -> None:
+    from postmortems.errors import UsageError
+
+    with pytest.raises(UsageError, match="threshold"):
+        registry.get("prometheus").read(
+            FIXTURES / "prometheus" / "error_rate.json", ImportOptions(threshold=threshold)
+        )
+
+
+def test_prometheus_fills_series_for_charts() -> None:
+    result = registry.get("prometheus").read(
+        FIXTURES / "prometheus" / "error_rate.json", ImportOptions()
+    )
+    orders = result.series['job:http_errors:ratio_rate5m{job="orders-api"}']
+    assert len(orders) == 8  # the ninth sample is unreadable and reported
+    assert orders[2][1] == 1.7
+    assert orders[3][1] != orders[3][1]  # NaN kept as a gap for the chart
+    assert orders[6][1] == float("inf")
+    assert len(result.series['{job="checkout"}']) == 2
+
+
+def test_unknown_column_is_named() -> None:
+    with pytest.raises(InputError, match="no column 'nope' for time") as caught:
+        registry.get("csv").read(
+            FIXTURES / "csv" / "events.csv", ImportOptions(columns={"time": "nope"})
+        )
+    assert "Timestamp" in str(caught.value)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from postmortems.errors import InputError
 from postmortems.importers import registry
 from postmortems.importers.base import ImportOptions
 
@@ -70,14 +71,25 @@ def test_git_samples_keep_each_commits_offset() -> None:
         assert by_ref[event.ref].text == event.text
 
 
-def test_github_samples_are_not_mistaken_for_the_five_builtins() -> None:
+def test_github_webhook_samples() -> None:
     formats = shared_dir("formats")
-    for name in ("github_issues_opened_webhook.json",):
-        try:
-            kind = registry.detect(formats / name).name
-        except Exception:
-            continue
-        assert kind not in {"slack", "pagerduty", "git", "k8s", "grafana"}
+    deployment = formats / "github_deployment_webhook.json"
+    status = formats / "github_deployment_status_webhook.json"
+    assert registry.detect(deployment).name == registry.detect(status).name == "github"
+    [started] = registry.load(str(deployment)).events
+    assert (started.kind, started.actor, started.ref) == (
+        "deploy-started",
+        "Codertocat",
+        "github:deployment/145988746",
+    )
+    assert started.time == dt.datetime(2019, 5, 15, 15, 20, 53, tzinfo=dt.UTC)
+    [succeeded] = registry.load(str(status)).events
+    assert succeeded.kind == "deploy-succeeded"
+    assert succeeded.time == dt.datetime(2019, 5, 15, 15, 20, 55, tzinfo=dt.UTC)
+    assert succeeded.ref == "github:deployment/145988746/status/209916254"
+    # An issues webhook is none of our sources; its repository's statuses_url must not fool us.
+    with pytest.raises(InputError, match="KIND:PATH"):
+        registry.detect(formats / "github_issues_opened_webhook.json")
 
 
 EVAL_SOURCES = {

@@ -73,6 +73,35 @@ def json_lines(text: str) -> Iterator[tuple[int, Any | None, str]]:
             yield number, None, f"not valid JSON ({exc.msg})"
 
 
+def json_values(text: str) -> Iterator[tuple[int, Any | None, str]]:
+    """Yield ``(line, value_or_None, error)`` for each JSON value in ``text``, one after another.
+
+    Reads a single document, JSON Lines, and concatenated documents (``gh api --paginate``
+    prints one array per page) alike. After a syntax error the rest of that line is skipped.
+    """
+    decoder = json.JSONDecoder()
+    position, size, line = 0, len(text), 1
+    while True:
+        start = position
+        while position < size and text[position] in " \t\r\n":
+            position += 1
+        line += text.count("\n", start, position)
+        if position >= size:
+            return
+        try:
+            value, end = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as exc:
+            yield line, None, f"not valid JSON ({exc.msg})"
+            newline = text.find("\n", position)
+            if newline < 0:
+                return
+            position = newline
+            continue
+        yield line, value, ""
+        line += text.count("\n", position, end)
+        position = end
+
+
 def head(path: Path, size: int = HEAD_BYTES) -> str:
     """The first ``size`` bytes of a file as text (bad bytes replaced); "" when unreadable."""
     try:

@@ -27,12 +27,19 @@ ENTRY_POINT_GROUP = "postmortems.importers"
 BUILTINS: tuple[str, ...] = (
     "postmortems.importers.slack:IMPORTER",
     "postmortems.importers.pagerduty:IMPORTER",
+    "postmortems.importers.opsgenie:IMPORTER",
+    "postmortems.importers.alertmanager:IMPORTER",
+    "postmortems.importers.prometheus:IMPORTER",
     "postmortems.importers.grafana:IMPORTER",
+    "postmortems.importers.github:IMPORTER",
     "postmortems.importers.k8s:IMPORTER",
     "postmortems.importers.git:IMPORTER",
 )
 #: Readers of any tabular data; asked last.
-GENERIC: tuple[str, ...] = ()
+GENERIC: tuple[str, ...] = (
+    "postmortems.importers.jsonl:IMPORTER",
+    "postmortems.importers.csvfile:IMPORTER",
+)
 
 _KIND_PREFIX = re.compile(r"^([a-z][a-z0-9_-]*):(.+)$", re.DOTALL)
 

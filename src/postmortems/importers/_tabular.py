@@ -1,0 +1,161 @@
+"""Rows to events for the generic ``csv`` and ``jsonl`` importers: columns and times.
+
+``options.columns`` names the columns (``time``, ``text``, ``actor``, ``kind``, ``end``); any
+left out are found among common names. Times may be ISO 8601 (zoned, or naive with
+``options.tz``), other written forms python-dateutil reads, or epoch numbers in seconds,
+milliseconds, microseconds or nanoseconds (told apart by size). A naive time with no ``--tz``
+stops the import with an InputError that asks for one: guessing the zone would move every event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from postmortems.errors import InputError, UsageError
+from postmortems.importers._io import UTC, offset_name, zone_of
+from postmortems.importers.base import ImportOptions
+from postmortems.timeline.event import Event, EventKind
+
+ROLES = ("time", "text", "actor", "kind", "end")
+#: Common column names per role, in order of preference (compared case-insensitively).
+CANDIDATES: dict[str, tuple[str, ...]] = {
+    "time": (
+        "time", "timestamp", "@timestamp", "ts", "datetime", "date", "created_at", "createdat",
+        "occurred_at", "occurredat", "start", "start_time", "starts_at", "startsat", "when", "at",
+    ),
+    "text": (
+        "text", "message", "msg", "summary", "description", "title", "event", "log", "body",
+        "note", "details", "what",
+    ),
+    "actor": ("actor", "user", "author", "owner", "who", "username", "user_name", "name", "by"),
+    "kind": ("kind", "type", "event_type", "category"),
+    "end": ("end", "end_time", "ends_at", "endsat", "time_end", "timeend", "until"),
+}  # fmt: skip
+_KINDS = frozenset(kind.value for kind in EventKind)
+_EPOCH_UNITS = ((1e17, 1e9), (1e14, 1e6), (1e11, 1e3))
+
+
+def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) -> dict[str, str]:
+    """role -> column name, from ``options.columns`` first, then from common names."""
+    available = list(names)
+    lowered = {name.strip().lower(): name for name in available}
+    chosen: dict[str, str] = {}
+    for role, column in options.columns.items():
+        if role not in ROLES:
+            raise UsageError(f"unknown column role {role!r}", hint=f"roles: {', '.join(ROLES)}")
+        if column not in available and column.lower() not in lowered:
+            raise InputError(
+                f"no column {column!r} for {role}",
+                path=where,
+                hint=f"columns: {', '.join(available)}",
+            )
+        chosen[role] = column if column in available else lowered[column.lower()]
+    taken = set(chosen.values())
+    for role in ROLES:
+        if role in chosen:
+            continue
+        for candidate in CANDIDATES[role]:
+            found = lowered.get(candidate)
+            if found is not None and found not in taken:
+                chosen[role] = found
+                taken.add(found)
+                break
+    if "time" not in chosen:
+        raise InputError(
+            "no time column found",
+            path=where,
+            hint=f"name it with --column time=NAME (columns: {', '.join(available) or 'none'})",
+        )
+    return chosen
+
+
+def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | None]:
+    """(aware datetime, zone as written) from a cell; ValueError when unreadable, NaiveTime when
+    naive and ``tz`` is None."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"no time in {value!r}")
+    if isinstance(value, int | float):
+        return _from_number(float(value)), None
+    text = str(value).strip()
+    if not text:
+        raise ValueError("empty time")
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not math.isnan(number) and not math.isinf(number):
+        return _from_number(number), None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+        zone = zone_of(text)
+    except ValueError:
+        from dateutil import parser
+
+        try:
+            moment = parser.parse(text)
+        except (ValueError, OverflowError, parser.ParserError):
+            raise ValueError(f"unreadable time {text!r}") from None
+        zone = offset_name(moment) if moment.tzinfo is not None else None
+    if moment.tzinfo is None:
+        if tz is None:
+            raise NaiveTime(text)
+        moment = moment.replace(tzinfo=tz)
+        zone = None
+    return moment.astimezone(UTC), zone
+
+
+class NaiveTime(ValueError):
+    """A time with no zone, and no ``--tz`` to read it in."""
+
+
+def _from_number(number: float) -> dt.datetime:
+    size = abs(number)
+    for limit, divisor in _EPOCH_UNITS:
+        if size >= limit:
+            number /= divisor
+            break
+    try:
+        return dt.datetime.fromtimestamp(number, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"epoch {number!r} out of range") from None
+
+
+def row_event(
+    row: Mapping[str, Any],
+    columns: Mapping[str, str],
+    options: ImportOptions,
+    source: str,
+    ref: str,
+    where: str,
+    line: int,
+) -> Event:
+    """One row as an event; ValueError (reason) when the row is malformed."""
+    try:
+        time, zone = parse_time(row.get(columns["time"]), options.tz)
+    except NaiveTime as exc:
+        raise InputError(
+            f"time {exc} has no zone",
+            path=where,
+            line=line,
+            hint="pass --tz ZONE (e.g. --tz Europe/Berlin) to say which zone naive times are in",
+        ) from None
+    end = None
+    if "end" in columns and row.get(columns["end"]) not in (None, ""):
+        end, _ = parse_time(row.get(columns["end"]), options.tz or UTC)
+    text = str(row.get(columns["text"], "") if "text" in columns else "").strip()
+    actor_value = row.get(columns["actor"]) if "actor" in columns else None
+    actor = str(actor_value).strip() if actor_value not in (None, "") else None
+    raw_kind = str(row.get(columns["kind"], "") or "").strip() if "kind" in columns else ""
+    kind = raw_kind.lower() if raw_kind.lower() in _KINDS else EventKind.NOTE
+    used = set(columns.values())
+    attrs = {
+        key: value for key, value in row.items() if key not in used and value not in (None, "")
+    }
+    if raw_kind and kind == EventKind.NOTE and raw_kind.lower() != "note":
+        attrs["type"] = raw_kind
+    if not text:
+        text = raw_kind or "(no text)"
+    return Event(time, source, kind, text, actor, ref, zone, end, attrs)

@@ -1,0 +1,167 @@
+"""Alertmanager: webhook payloads (``version: "4"``), one file, a folder, or one per line.
+
+Each payload carries ``alerts[]`` with ``status`` (firing/resolved), ``labels`` (``alertname``,
+``severity``, ...), ``annotations`` (``summary``, ``description``), ``startsAt``, ``endsAt`` and
+``fingerprint``. A firing alert has ``endsAt = 0001-01-01T00:00:00Z`` (no end yet) or an
+estimated expiry, both ignored; a resolved alert yields ``alert-firing`` at ``startsAt`` *and*
+``alert-resolved`` at ``endsAt``. Some senders write nine fractional digits. Alertmanager resends
+a group on every ``repeat_interval``, so the same alert (fingerprint and start) is imported once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from postmortems.errors import InputError
+from postmortems.importers._io import (
+    UTC,
+    Window,
+    display_path,
+    head,
+    json_values,
+    parse_iso,
+    read_text,
+    zone_of,
+)
+from postmortems.importers.base import ImportOptions, ImportResult
+from postmortems.timeline.event import Event, EventKind, Skipped
+
+SOURCE = "alertmanager"
+WHAT = "Alertmanager webhook payloads (version 4, with alerts[])"
+_NO_TIME = dt.datetime(1970, 1, 2, tzinfo=UTC)
+
+
+def _looks_like_payload(text: str) -> bool:
+    return '"alerts"' in text and '"startsAt"' in text
+
+
+def _time(value: Any) -> dt.datetime | None:
+    moment = parse_iso(value)
+    if moment is None or moment.tzinfo is None or moment < _NO_TIME:
+        return None
+    return moment
+
+
+class AlertmanagerImporter:
+    """Alertmanager webhook notifications."""
+
+    name = "alertmanager"
+    description = "Alertmanager webhook payloads (a JSON file, JSON Lines, or a folder of them)"
+
+    def sniff(self, path: Path) -> bool:
+        if path.is_dir():
+            files = sorted(path.glob("*.json"))[:3] + sorted(path.glob("*.jsonl"))[:3]
+            return bool(files) and all(_looks_like_payload(head(f)) for f in files)
+        return path.is_file() and _looks_like_payload(head(path))
+
+    def read(self, path: Path, options: ImportOptions) -> ImportResult:
+        root = path if path.is_dir() else None
+        files = (
+            sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl") and p.is_file())
+            if root
+            else [path]
+        )
+        if not files:
+            raise InputError("no .json or .jsonl files in this folder", path=str(path))
+        result = ImportResult(source=SOURCE)
+        seen: set[tuple[str, str, dt.datetime]] = set()
+        window = Window(options)
+        found = False
+        for file in files:
+            name = display_path(file, root)
+            for line, value, error in json_values(read_text(file)):
+                if error:
+                    if not found and line == 1:
+                        raise InputError(error, path=str(file), line=line, hint=f"expected {WHAT}")
+                    result.skipped.append(Skipped(SOURCE, f"{name}:{line}", error))
+                    continue
+                payloads = value if isinstance(value, list) else [value]
+                for number, payload in enumerate(payloads):
+                    where = f"{name}:{line}" if len(payloads) == 1 else f"{name}#{number}"
+                    if not isinstance(payload, dict) or not isinstance(payload.get("alerts"), list):
+                        result.skipped.append(Skipped(SOURCE, where, "not a webhook payload"))
+                        continue
+                    found = True
+                    for index, alert in enumerate(payload["alerts"]):
+                        self._alert(alert, f"{where}/alerts/{index}", window, seen, result)
+        if not found:
+            raise InputError(f"not {WHAT}", path=str(path), hint="name the right kind as KIND:PATH")
+        return result
+
+    def _alert(
+        self,
+        alert: Any,
+        position: str,
+        window: Window,
+        seen: set[tuple[str, str, dt.datetime]],
+        result: ImportResult,
+    ) -> None:
+        if not isinstance(alert, dict):
+            result.skipped.append(Skipped(SOURCE, position, "alert is not an object"))
+            return
+        starts_raw = alert.get("startsAt")
+        starts = _time(starts_raw)
+        if starts is None:
+            result.skipped.append(
+                Skipped(SOURCE, position, f"bad or missing startsAt {starts_raw!r}")
+            )
+            return
+        status = alert.get("status")
+        ends_raw = alert.get("endsAt")
+        ends = _time(ends_raw) if status == "resolved" else None
+        if status == "resolved" and ends is None:
+            result.skipped.append(
+                Skipped(SOURCE, position, f"resolved alert without a usable endsAt {ends_raw!r}")
+            )
+            return
+        if status not in ("firing", "resolved"):
+            result.skipped.append(Skipped(SOURCE, position, f"unknown status {status!r}"))
+            return
+        labels = alert.get("labels") if isinstance(alert.get("labels"), dict) else {}
+        annotations = alert.get("annotations") if isinstance(alert.get("annotations"), dict) else {}
+        assert isinstance(labels, dict) and isinstance(annotations, dict)
+        name = str(labels.get("alertname") or "alert")
+        identity = str(alert.get("fingerprint") or sorted(labels.items()))
+        detail = annotations.get("summary") or annotations.get("description") or ""
+        attrs: dict[str, Any] = {"labels": labels, "alertname": name}
+        if labels.get("severity"):
+            attrs["severity"] = labels["severity"]
+        if alert.get("fingerprint"):
+            attrs["fingerprint"] = alert["fingerprint"]
+        if ("firing", identity, starts) not in seen:
+            seen.add(("firing", identity, starts))
+            if window.admits(starts):
+                result.events.append(
+                    Event(
+                        starts.astimezone(UTC),
+                        SOURCE,
+                        EventKind.ALERT_FIRING,
+                        f"{name} firing: {detail}" if detail else f"{name} firing",
+                        None,
+                        f"alertmanager:{position}",
+                        zone_of(starts_raw),
+                        None,
+                        attrs,
+                    )
+                )
+        if ends is not None and ("resolved", identity, ends) not in seen:
+            seen.add(("resolved", identity, ends))
+            if window.admits(ends):
+                result.events.append(
+                    Event(
+                        ends.astimezone(UTC),
+                        SOURCE,
+                        EventKind.ALERT_RESOLVED,
+                        f"{name} resolved: {detail}" if detail else f"{name} resolved",
+                        None,
+                        f"alertmanager:{position}#resolved",
+                        zone_of(ends_raw),
+                        None,
+                        attrs,
+                    )
+                )
+
+
+IMPORTER = AlertmanagerImporter()

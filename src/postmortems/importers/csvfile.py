@@ -1,0 +1,82 @@
+"""Generic CSV (or TSV, semicolon-separated): one event per row, columns named or guessed.
+
+The first row is the header. ``--column time=NAME`` and friends name the time, text, actor,
+kind and end columns; without them common names are tried (see ``_tabular.CANDIDATES``). The
+delimiter is sniffed from the header line among ``, ; TAB |``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from postmortems.errors import InputError
+from postmortems.importers._io import Window, head, read_text
+from postmortems.importers._tabular import CANDIDATES, resolve_columns, row_event
+from postmortems.importers.base import ImportOptions, ImportResult
+from postmortems.timeline.event import Skipped
+
+SOURCE = "csv"
+_DELIMITERS = ",;\t|"
+
+
+def _delimiter(header: str) -> str:
+    counts = {delimiter: header.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+class CsvImporter:
+    """Generic CSV with a header row."""
+
+    name = "csv"
+    description = "generic CSV/TSV with a header row (--column time=..., text=..., actor=...)"
+
+    def sniff(self, path: Path) -> bool:
+        if not path.is_file():
+            return False
+        if path.suffix.lower() in (".csv", ".tsv"):
+            return True
+        lines = head(path).splitlines()
+        if not lines:
+            return False
+        delimiter = _delimiter(lines[0])
+        cells = {cell.strip().strip('"').lower() for cell in lines[0].split(delimiter)}
+        return delimiter in lines[0] and bool(cells & set(CANDIDATES["time"]))
+
+    def read(self, path: Path, options: ImportOptions) -> ImportResult:
+        text = read_text(path)
+        first_line = text.split("\n", 1)[0]
+        reader = csv.DictReader(text.splitlines(), delimiter=_delimiter(first_line))
+        try:
+            header = reader.fieldnames
+        except csv.Error as exc:
+            raise InputError(f"not CSV ({exc})", path=str(path), line=1) from None
+        if not header:
+            raise InputError("empty CSV file: no header row", path=str(path))
+        columns = resolve_columns(header, options, str(path))
+        result = ImportResult(source=SOURCE)
+        window = Window(options)
+        line = 1
+        try:
+            for row in reader:
+                line = reader.line_num
+                position = f"{path.name}:{line}"
+                if None in row or any(value is None for value in row.values()):
+                    result.skipped.append(
+                        Skipped(SOURCE, position, f"{len(header)} columns expected, row differs")
+                    )
+                    continue
+                try:
+                    event = row_event(row, columns, options, SOURCE, position, str(path), line)
+                except ValueError as exc:
+                    result.skipped.append(Skipped(SOURCE, position, str(exc)))
+                    continue
+                if window.admits(event.time, event.end):
+                    result.events.append(event)
+        except csv.Error as exc:
+            raise InputError(f"CSV error ({exc})", path=str(path), line=line + 1) from None
+        return result
+
+
+IMPORTER = CsvImporter()

@@ -1,0 +1,260 @@
+"""GitHub: deployments and their statuses (REST), and deployment / deployment_status webhooks.
+
+Read shapes (one JSON document, a JSON array, JSON Lines, or arrays one after another as
+``gh api --paginate`` prints them):
+
+* ``GET /repos/{owner}/{repo}/deployments``: deployment objects, optionally each with its
+  statuses embedded as ``"statuses": [...]`` (see docs/importers.md for the command);
+* ``GET /repos/{owner}/{repo}/deployments/{id}/statuses``: status objects;
+* webhook payloads: ``deployment`` (action ``created``) and ``deployment_status``.
+
+Kinds: a created deployment is ``deploy-started``; statuses ``queued``, ``pending`` and
+``in_progress`` are ``deploy-started`` too (the rollout's steps, with ``attrs["state"]``);
+``success`` is ``deploy-succeeded``; ``failure`` and ``error`` are ``deploy-failed``;
+``inactive`` (a later deployment superseded this one) is not a timeline event and is reported
+as skipped with that reason. A deployment whose task, description, ref, environment or payload
+says rollback/roll back/revert is a rollback: its successful status is a ``rollback`` event.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from postmortems.errors import InputError
+from postmortems.importers._io import UTC, Window, head, json_values, parse_iso, read_text, zone_of
+from postmortems.importers.base import ImportOptions, ImportResult
+from postmortems.timeline.event import Event, EventKind, Skipped
+
+SOURCE = "github"
+WHAT = "GitHub deployments / deployment statuses (REST JSON or webhook payloads)"
+STATE_KINDS: dict[str, str] = {
+    "success": EventKind.DEPLOY_SUCCEEDED,
+    "failure": EventKind.DEPLOY_FAILED,
+    "error": EventKind.DEPLOY_FAILED,
+    "in_progress": EventKind.DEPLOY_STARTED,
+    "queued": EventKind.DEPLOY_STARTED,
+    "pending": EventKind.DEPLOY_STARTED,
+}
+_ROLLBACK = re.compile(r"roll[\s_-]?back|revert", re.IGNORECASE)
+
+
+def is_rollback(*values: Any) -> bool:
+    """True when any of the values (strings, or objects as JSON) speaks of a rollback."""
+    for value in values:
+        if value in (None, "", {}, []):
+            continue
+        text = value if isinstance(value, str) else json.dumps(value)
+        if _ROLLBACK.search(text):
+            return True
+    return False
+
+
+def _login(value: Any) -> str | None:
+    if isinstance(value, dict) and value.get("login"):
+        return str(value["login"])
+    return None
+
+
+class _Reader:
+    def __init__(self, options: ImportOptions, result: ImportResult) -> None:
+        self.window = Window(options)
+        self.result = result
+        self.found = False
+
+    def record(self, record: Any, position: str) -> None:
+        if not isinstance(record, dict):
+            self.result.skipped.append(Skipped(SOURCE, position, "record is not an object"))
+            return
+        if isinstance(record.get("deployment_status"), dict):
+            deployment = (
+                record.get("deployment") if isinstance(record.get("deployment"), dict) else {}
+            )
+            assert isinstance(deployment, dict)
+            self.status(record["deployment_status"], deployment, position)
+        elif isinstance(record.get("deployment"), dict):
+            if record.get("action", "created") == "created":
+                self.deployment(record["deployment"], position)
+            else:
+                self.found = True
+                self.result.skipped.append(
+                    Skipped(SOURCE, position, f"deployment webhook action {record['action']!r}")
+                )
+        elif "state" in record and ("deployment_url" in record or "target_url" in record):
+            self.status(record, {}, position)
+        elif "statuses_url" in record or ("sha" in record and "environment" in record):
+            self.deployment(record, position)
+            for index, status in enumerate(record.get("statuses") or ()):
+                if isinstance(status, dict):
+                    self.status(status, record, f"{position}/statuses/{index}")
+        else:
+            self.result.skipped.append(
+                Skipped(SOURCE, position, "neither a deployment nor a deployment status")
+            )
+
+    def _when(self, record: dict[str, Any], position: str) -> tuple[Any, Any]:
+        raw = record.get("created_at")
+        moment = parse_iso(raw)
+        if moment is None or moment.tzinfo is None:
+            self.result.skipped.append(
+                Skipped(SOURCE, position, f"created_at {raw!r} missing, unreadable or naive")
+            )
+            return None, raw
+        return moment, raw
+
+    def deployment(self, deployment: dict[str, Any], position: str) -> None:
+        self.found = True
+        moment, raw = self._when(deployment, position)
+        if moment is None or not self.window.admits(moment):
+            return
+        rollback = is_rollback(
+            deployment.get("task"),
+            deployment.get("description"),
+            deployment.get("ref"),
+            deployment.get("environment"),
+            deployment.get("payload"),
+        )
+        label = _label(deployment)
+        text = f"{'Rollback' if rollback else 'Deploy'} {label} started"
+        if deployment.get("description"):
+            text = f"{text}: {deployment['description']}"
+        attrs = _deployment_attrs(deployment, rollback)
+        self.result.events.append(
+            Event(
+                moment.astimezone(UTC),
+                SOURCE,
+                EventKind.DEPLOY_STARTED,
+                text,
+                _login(deployment.get("creator")),
+                f"github:deployment/{deployment.get('id')}",
+                zone_of(raw),
+                None,
+                attrs,
+            )
+        )
+
+    def status(self, status: dict[str, Any], deployment: dict[str, Any], position: str) -> None:
+        self.found = True
+        state = str(status.get("state") or "")
+        if state == "inactive":
+            self.result.skipped.append(
+                Skipped(
+                    SOURCE,
+                    position,
+                    "inactive status: a later deployment superseded this one (not an event)",
+                )
+            )
+            return
+        kind = STATE_KINDS.get(state)
+        if kind is None:
+            self.result.skipped.append(Skipped(SOURCE, position, f"unknown state {state!r}"))
+            return
+        moment, raw = self._when(status, position)
+        if moment is None or not self.window.admits(moment):
+            return
+        rollback = is_rollback(
+            deployment.get("task"),
+            deployment.get("description"),
+            deployment.get("ref"),
+            deployment.get("payload"),
+            status.get("description"),
+            status.get("environment") or deployment.get("environment"),
+        )
+        if rollback and kind == EventKind.DEPLOY_SUCCEEDED:
+            kind = EventKind.ROLLBACK
+        environment = status.get("environment") or deployment.get("environment")
+        label = _label(deployment, environment)
+        what = "Rollback" if rollback else "Deploy"
+        text = f"{what} {label}: {state.replace('_', ' ')}"
+        if status.get("description"):
+            text = f"{text} ({status['description']})"
+        attrs = _deployment_attrs(deployment, rollback)
+        attrs["state"] = state
+        if status.get("target_url") or status.get("log_url"):
+            attrs["url"] = status.get("log_url") or status.get("target_url")
+        deployment_id = (
+            deployment.get("id") or str(status.get("deployment_url", "")).rsplit("/", 1)[-1]
+        )
+        self.result.events.append(
+            Event(
+                moment.astimezone(UTC),
+                SOURCE,
+                kind,
+                text,
+                _login(status.get("creator")) or _login(deployment.get("creator")),
+                f"github:deployment/{deployment_id}/status/{status.get('id')}",
+                zone_of(raw),
+                None,
+                attrs,
+            )
+        )
+
+
+def _label(deployment: dict[str, Any], environment: Any = None) -> str:
+    ref = deployment.get("ref")
+    sha = str(deployment.get("sha") or "")[:7]
+    what = f"{ref} ({sha})" if ref and sha and ref != deployment.get("sha") else (ref or sha)
+    environment = environment or deployment.get("environment")
+    parts = [part for part in (what, f"to {environment}" if environment else "") if part]
+    return " ".join(parts) or f"deployment {deployment.get('id', '')}".strip()
+
+
+def _deployment_attrs(deployment: dict[str, Any], rollback: bool) -> dict[str, Any]:
+    attrs: dict[str, Any] = {}
+    for key in ("id", "sha", "ref", "environment", "task"):
+        if deployment.get(key):
+            attrs["deployment_id" if key == "id" else key] = deployment[key]
+    creator = _login(deployment.get("creator"))
+    if creator:
+        attrs["creator"] = creator
+    if rollback:
+        attrs["rollback"] = True
+    return attrs
+
+
+class GitHubImporter:
+    """GitHub deployments, deployment statuses and their webhooks."""
+
+    name = "github"
+    description = "GitHub deployments and statuses (REST JSON) or deployment(_status) webhooks"
+
+    def sniff(self, path: Path) -> bool:
+        if not path.is_file():
+            return False
+        text = head(path)
+        # A repository object has a statuses_url too (commit statuses): ask for /deployments/.
+        return (
+            '"deployment_status"' in text
+            or '"deployment_url"' in text
+            or ('"statuses_url"' in text and "/deployments/" in text)
+            or ('"deployment"' in text and '"environment"' in text)
+        )
+
+    def read(self, path: Path, options: ImportOptions) -> ImportResult:
+        result = ImportResult(source=SOURCE)
+        reader = _Reader(options, result)
+        values = list(json_values(read_text(path)))
+        several = len(values) > 1
+        for line, value, error in values:
+            if error:
+                if not several:
+                    raise InputError(error, path=str(path), line=line, hint=f"expected {WHAT}")
+                result.skipped.append(Skipped(SOURCE, f"{path.name}:{line}", error))
+                continue
+            records = value if isinstance(value, list) else [value]
+            for index, record in enumerate(records):
+                if several:
+                    position = f"{path.name}:{line}" + (
+                        f"#{index}" if isinstance(value, list) else ""
+                    )
+                else:
+                    position = f"{path.name}#{index}"
+                reader.record(record, position)
+        if not reader.found:
+            raise InputError(f"not {WHAT}", path=str(path), hint="name the right kind as KIND:PATH")
+        return result
+
+
+IMPORTER = GitHubImporter()
