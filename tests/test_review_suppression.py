@@ -1,11 +1,11 @@
 """Inline suppression: `ignore` for the next block, `disable`/`enable` ranges."""
 
 import pytest
+from tests.lint_helpers import doc, registry
 
 from postmortems.review import LintConfig, review
 from postmortems.review.context import SourceIndex
 from postmortems.review.suppression import parse_directives
-from tests.lint_helpers import doc, registry
 
 CASES = [
     # (name, document, lines still reported)
@@ -153,6 +153,17 @@ CASES = [
         careless
         """,
         [2],
+    ),
+    (
+        "examples in code blocks and code spans are not directives",
+        """
+        ```markdown
+        <!-- postmortems: disable -->
+        ```
+        Write `<!-- postmortems: ignore -->` above careless text.
+        careless
+        """,
+        [4, 5],
     ),
     (
         "comments that are not ours are left alone",

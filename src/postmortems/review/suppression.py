@@ -21,7 +21,7 @@ Two forms, written as HTML comments so they never show in rendered Markdown:
     ``disable``/``enable`` above it that names its rule (by id, family or no id) decides.
 
 Rule lists are separated by commas and/or spaces. A finding is matched by the line it starts
-on.
+on. Comments inside fenced code blocks or code spans are examples, not directives.
 """
 
 from __future__ import annotations
@@ -63,9 +63,12 @@ def parse_directives(index: SourceIndex) -> list[Directive]:
     if _MARKER not in text and _MARKER not in text.lower():
         return []
     out: list[Directive] = []
+    fenced = _fenced_lines(index.lines) if ("```" in text or "~~~" in text) else set()
     for match in _COMMENT.finditer(text):
         span = index.span(match.start(), match.end())
         first = index.line_text(span.line)[: span.column - 1]
+        if span.line in fenced or first.count("`") % 2:
+            continue  # an example in a code block or code span, not a directive
         last = index.line_text(span.end_line)[span.end_column - 1 :]
         standalone = not first.strip() and not last.strip()
         words = match.group("body").replace(",", " ").split()
@@ -76,6 +79,27 @@ def parse_directives(index: SourceIndex) -> list[Directive]:
             error = f"unknown action {action!r} (use ignore, disable or enable)"
         out.append(Directive(action, selectors, span, standalone, error))
     return out
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _fenced_lines(lines: Sequence[str]) -> set[int]:
+    """1-based numbers of the lines inside fenced code blocks (fences included)."""
+    inside: set[int] = set()
+    opener = ""
+    for number, line in enumerate(lines, start=1):
+        match = _FENCE.match(line)
+        if opener:
+            inside.add(number)
+            fence = match.group(1) if match else ""
+            rest = line[match.end() :] if match else "x"
+            if fence[:1] == opener[0] and len(fence) >= len(opener) and not rest.strip():
+                opener = ""
+        elif match:
+            opener = match.group(1)
+            inside.add(number)
+    return inside
 
 
 class Suppressions:
