@@ -18,8 +18,11 @@ from postmortems.errors import PostmortemsError
 #: Sub-command name -> module. Order is the order ``--help`` lists them in.
 COMMANDS: dict[str, str] = {
     "new": "postmortems.cli.new",
-    "timeline": "postmortems.cli.timeline",
+    "show": "postmortems.cli.show",
+    "fmt": "postmortems.cli.fmt",
+    "convert": "postmortems.cli.convert",
     "lint": "postmortems.cli.lint",
+    "timeline": "postmortems.cli.timeline",
 }
 
 

@@ -95,8 +95,12 @@ class Meta:
     slo: SLO | None = None
     links: list[Link] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    #: The key each field was read from (front matter key or in-text label) and its line.
+    #: The line each field was read from (front matter key or in-text label).
     lines: dict[str, int] = field(default_factory=dict)
+    #: Where each field came from: "front-matter", "text" (a "**Date**:" line), "heading" (the
+    #: title heading) or "section" (an Attendees section). Fields set by code have no origin
+    #: and are written to the front matter.
+    origin: dict[str, str] = field(default_factory=dict)
 
     def moment(self, name: str) -> dt.datetime | None:
         """The key time called ``name`` (one of :data:`MOMENTS`)."""
@@ -152,6 +156,8 @@ class TimelineEvent:
     actor: str | None = None
     source: str | None = None
     marker: str = Marker.NONE.value
+    #: True when the marker was read from the wording ("Service fully restored"), not written.
+    marker_inferred: bool = False
 
     def utc(self) -> dt.datetime | None:
         """The time in UTC, or ``None``."""

@@ -1,0 +1,309 @@
+"""Action items from lists and tables, with owner, due date, status, priority, type and tracker.
+
+Real documents write the fields many ways: table columns ("Owner", "Assignee", "Due date",
+"Ticket"), labels inside the text ("Owner: Leo. Due: 2025-03-01."), task boxes (``- [x]``),
+mentions (``@leo``), ticket keys (``OPS-412``) and links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from postmortems.document.blocks import Block, urls
+from postmortems.document.times import find_date, parse_date
+from postmortems.model import ActionItem
+
+_COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("id", re.compile(r"^\W*(?:id|#|no\.?|number|ref)\W*$", re.I)),
+    ("owner", re.compile(r"\b(?:owners?|assignee|assigned(?: to)?|who|responsible|dri)\b", re.I)),
+    ("due", re.compile(r"\b(?:due|deadline|by when|target(?: date)?|eta|when|date)\b", re.I)),
+    ("status", re.compile(r"\b(?:status|state|done|progress)\b", re.I)),
+    ("priority", re.compile(r"\b(?:priority|prio|p)\b", re.I)),
+    ("type", re.compile(r"\b(?:type|kind|category)\b", re.I)),
+    ("tracker", re.compile(r"\b(?:tracker|ticket|issue|jira|bug|link|pr|tracking)\b", re.I)),
+    ("text", re.compile(r"\b(?:action|item|task|description|what|title|summary|follow)", re.I)),
+)
+
+_LABELS = (
+    r"owners?|assignee|assigned to|responsible|dri|due(?: date)?|deadline|target date|eta|"
+    r"status|priority|prio|type|tracker|ticket|jira"
+)
+_LABEL = re.compile(rf"(?:^|(?<=[\s(\[,;.]))(?P<label>{_LABELS})\s*[:=]\s*", re.I)
+_DUE_INLINE = re.compile(
+    r"\b(?:due|by|before|deadline)\s+(?:on\s+)?(?P<value>\d{4}-\d{2}-\d{2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]*\.?(?:\s+\d{4})?|end of (?:the )?(?:week|month|quarter|year|q[1-4])(?:\s+\d{4})?|"
+    r"q[1-4](?:\s+\d{4})?|(?:in|within)\s+(?:\d+|a|an|one|two|three|four|six)\s*(?:days?|weeks?|"
+    r"months?|sprints?|quarters?))",
+    re.I,
+)
+# "(@omar, due in 2 weeks)", "(owner: Leo; P1)": a trailing bracket that only holds fields.
+_TRAILER = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*\.?\s*$")
+_TRAILER_FIELD = re.compile(
+    r"^\s*(?:@[\w.-]+|(?:owner|owners|assignee|due|by|before|eta|status|priority|prio|type|"
+    r"ticket|tracker)\b.*|P[0-4]|[A-Z][A-Z0-9]{1,9}-\d{1,6}|\d{4}-\d{2}-\d{2})\s*$",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"^(?:in\s+|within\s+)?(?P<n>\d+|a|an|one|two|three|four|six)\s*"
+    r"(?P<unit>days?|d|weeks?|w|wks?|months?|mo|sprints?|quarters?)$",
+    re.I,
+)
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
+_QUARTER = re.compile(r"^(?:end of (?:the )?)?q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?$", re.I)
+_TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b")
+_MENTION = re.compile(r"(?<![\w.])@(?P<name>[A-Za-z][\w.-]*[\w])")
+_PRIORITY = re.compile(r"(?:^|[\s\[(])(?P<p>P[0-4])(?:[\s\])]|$)")
+_DONE_WORDS = re.compile(r"\b(?:completed?|done|finished|shipped|resolved)\b", re.I)
+_PROGRESS_WORDS = re.compile(r"\b(?:in[- ]progress|ongoing|underway|wip|started)\b", re.I)
+_WONT_WORDS = re.compile(r"\b(?:won'?t do|wont-do|will not do|declined|cancel+ed|dropped)\b", re.I)
+_OPEN_WORDS = re.compile(r"\b(?:open|todo|to do|not started|planned|pending|new)\b", re.I)
+_TYPES = {
+    "prevent": "prevent",
+    "prevention": "prevent",
+    "preventive": "prevent",
+    "detect": "detect",
+    "detection": "detect",
+    "mitigate": "mitigate",
+    "mitigation": "mitigate",
+    "process": "process",
+    "repair": "mitigate",
+}
+_URL_IN_RAW = re.compile(r"https?://[^\s)>\]|]+")
+_STATUS_MARK = re.compile(r"^\s*([✅✔☑❌])")
+_ITEM_LABEL = re.compile(r"^\s*(?:action items?|ai|todo|follow[- ]?up)\s*:\s*", re.I)
+
+
+def read_actions(blocks: list[Block], base: dt.date | None) -> list[ActionItem]:
+    """Action items in the blocks of one action-items section."""
+    items: list[ActionItem] = []
+    columns: dict[str, int] = {}
+    depth = min((b.depth for b in blocks if b.kind == "item"), default=1)
+    status_context: str | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            status_context = normalize_status(block.text) if _status_heading(block.text) else None
+        elif block.kind == "header":
+            columns = _columns(block.cells)
+        elif block.kind == "row":
+            item = _from_row(block, columns, base)
+            if item is not None:
+                items.append(item)
+        elif block.kind == "item" and block.depth == depth and block.text.strip():
+            item = from_text(block.text, block.line, base, links=urls(block))
+            mark = _STATUS_MARK.match(block.text)
+            if mark and item.status is None:
+                item.status = "done" if mark.group(1) in "✅✔☑" else "wont-do"
+            if block.checked is not None and item.status is None:
+                item.status = "done" if block.checked else "open"
+            if item.status is None and status_context:
+                item.status = status_context
+            items.append(item)
+        elif block.kind == "paragraph" and _ITEM_LABEL.match(block.text):
+            text = _ITEM_LABEL.sub("", block.text, count=1)
+            items.append(from_text(text, block.line, base, links=urls(block)))
+    return items
+
+
+def _status_heading(text: str) -> bool:
+    return bool(_DONE_WORDS.search(text) or _PROGRESS_WORDS.search(text))
+
+
+def _columns(cells: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        for role, pattern in _COLUMN_ROLES:
+            if role not in roles and pattern.search(cell):
+                roles[role] = index
+                break
+    if "text" not in roles:
+        free = [i for i in range(len(cells)) if i not in roles.values()]
+        if free:
+            roles["text"] = free[0]
+    return roles
+
+
+def _from_row(block: Block, columns: dict[str, int], base: dt.date | None) -> ActionItem | None:
+    if not any(block.cells):
+        return None
+    if not columns:
+        columns = {"text": 0}
+
+    def cell(role: str) -> str:
+        index = columns.get(role)
+        return block.cells[index].strip() if index is not None and index < len(block.cells) else ""
+
+    item = from_text(cell("text"), block.line, base, links=urls(block))
+    item.id = cell("id") or item.id
+    owner = _clean_owner(cell("owner"))
+    item.owner = owner or item.owner
+    if cell("due"):
+        _set_due(item, cell("due"), base)
+    if cell("status"):
+        item.status = normalize_status(cell("status"))
+    item.priority = cell("priority") or item.priority
+    if cell("type"):
+        item.type = _TYPES.get(cell("type").lower(), cell("type").lower())
+    tracker = cell("tracker")
+    if tracker:
+        index = columns["tracker"]
+        raw = block.raw_cells[index] if index < len(block.raw_cells) else tracker
+        found = _URL_IN_RAW.findall(raw) or _TICKET.findall(tracker)
+        item.tracker = found[0] if found else tracker
+    return item
+
+
+def from_text(
+    text: str, line: int, base: dt.date | None, *, links: list[str] | None = None
+) -> ActionItem:
+    """An action item read from one line of prose with inline fields.
+
+    >>> item = from_text("Add a lock check. Owner: Leo. Due: 2025-03-01.", 1, None)
+    >>> (item.text, item.owner, item.due)
+    ('Add a lock check.', 'Leo', datetime.date(2025, 3, 1))
+    """
+    text = " ".join(text.split())
+    item = ActionItem(text=text, line=line)
+    trailer = _TRAILER.search(text)
+    fields_text = text
+    if trailer and all(_TRAILER_FIELD.match(p) for p in re.split(r"[,;]", trailer["inner"])):
+        text = text[: trailer.start()].rstrip()
+        for part in re.split(r"[,;]", trailer["inner"]):
+            part = part.strip()
+            if part.startswith("@"):
+                item.owner = part[1:]
+            elif re.match(r"^(?:due|by|before|eta)\b", part, re.I) and ":" not in part:
+                _set_due(
+                    item,
+                    re.sub(r"^(?:due|by|before|eta)\s*(?:on|date)?\s*", "", part, flags=re.I),
+                    base,
+                )
+            elif re.match(r"^P[0-4]$", part):
+                item.priority = part
+        fields_text = trailer["inner"]
+    labels = list(_LABEL.finditer(text))
+    body = text
+    if labels:
+        body = text[: labels[0].start()]
+        for index, match in enumerate(labels):
+            end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+            value = text[match.end() : end].strip().rstrip(".,;)").strip()
+            _apply(item, match.group("label").lower(), value, base)
+        body = re.sub(r"[\s(\[,;–—-]+$", "", body).strip()
+    item.text = body or text
+    labels_inner = list(_LABEL.finditer(fields_text)) if fields_text is not text else []
+    for index, match in enumerate(labels_inner):
+        end = labels_inner[index + 1].start() if index + 1 < len(labels_inner) else len(fields_text)
+        value = fields_text[match.end() : end].strip().rstrip(".,;)").strip()
+        _apply(item, match.group("label").lower(), value, base)
+    if item.due is None and item.due_text is None:
+        due = _DUE_INLINE.search(text)
+        if due:
+            _set_due(item, due.group("value"), base)
+    if item.owner is None:
+        mention = _MENTION.search(text)
+        if mention:
+            item.owner = mention.group("name")
+    if item.tracker is None:
+        found = [u for u in (links or []) if u]
+        ticket = _TICKET.search(text)
+        item.tracker = found[0] if found else (ticket.group(0) if ticket else None)
+    if item.priority is None:
+        priority = _PRIORITY.search(text)
+        if priority:
+            item.priority = priority.group("p")
+    return item
+
+
+def _apply(item: ActionItem, label: str, value: str, base: dt.date | None) -> None:
+    if not value:
+        return
+    if label.startswith("owner") or label in ("assignee", "assigned to", "responsible", "dri"):
+        item.owner = _clean_owner(value)
+    elif label in ("due", "due date", "deadline", "target date", "eta"):
+        _set_due(item, value, base)
+    elif label == "status":
+        item.status = normalize_status(value)
+    elif label in ("priority", "prio"):
+        item.priority = value
+    elif label == "type":
+        item.type = _TYPES.get(value.lower(), value.lower())
+    elif label in ("tracker", "ticket", "jira"):
+        item.tracker = value
+
+
+def _clean_owner(value: str) -> str | None:
+    value = value.strip().lstrip("@").strip()
+    if value.lower() in ("", "-", "—", "tbd", "n/a", "none", "?", "??", "unassigned", "nobody"):
+        return None if value.lower() in ("", "-", "—") else value
+    return value
+
+
+def _set_due(item: ActionItem, value: str, base: dt.date | None) -> None:
+    value = value.strip().rstrip(".")
+    item.due_text = value
+    absolute = (
+        parse_date(value)
+        or _quarter_end(value, base)
+        or (find_date(value) if re.match(r"^\s*(?:on\s+)?\d", value) else None)
+    )
+    if absolute:
+        item.due = absolute
+        return
+    relative = _RELATIVE.match(value.strip())
+    if relative:
+        item.due_relative = value
+        if base is not None:
+            item.due = add_relative(base, relative.group("n"), relative.group("unit"))
+
+
+def add_relative(base: dt.date, amount: str, unit: str) -> dt.date:
+    """``base`` plus "2 weeks", "1 month", "3 sprints" (a sprint is two weeks)."""
+    n = _WORDS.get(amount.lower()) or int(amount)
+    unit = unit.lower()
+    if unit.startswith("d"):
+        return base + dt.timedelta(days=n)
+    if unit.startswith("w") or unit.startswith("wk"):
+        return base + dt.timedelta(weeks=n)
+    if unit.startswith("s"):
+        return base + dt.timedelta(weeks=2 * n)
+    months = n * (3 if unit.startswith("q") else 1)
+    month_index = base.month - 1 + months
+    year, month = base.year + month_index // 12, month_index % 12 + 1
+    for day in (base.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _quarter_end(value: str, base: dt.date | None) -> dt.date | None:
+    match = _QUARTER.match(value.strip())
+    if not match:
+        return None
+    year = int(match.group("y")) if match.group("y") else (base.year if base else None)
+    if year is None:
+        return None
+    quarter = int(match.group("q"))
+    end_month = quarter * 3
+    next_start = dt.date(year + (end_month // 12), end_month % 12 + 1, 1)
+    return next_start - dt.timedelta(days=1)
+
+
+def normalize_status(value: str) -> str:
+    """Map status words to open / in-progress / done / wont-do (unknown words kept)."""
+    text = value.strip().strip("*_").strip()
+    if text in ("✅", "✔", "✔️", "☑"):
+        return "done"
+    if _WONT_WORDS.search(text):
+        return "wont-do"
+    if _PROGRESS_WORDS.search(text):
+        return "in-progress"
+    if _DONE_WORDS.search(text):
+        return "done"
+    if _OPEN_WORDS.search(text):
+        return "open"
+    return text.lower()

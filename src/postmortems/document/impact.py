@@ -1,0 +1,107 @@
+"""Impact figures: the numbers that measure an incident (users, requests, time, money, budget)."""
+
+from __future__ import annotations
+
+import re
+
+from postmortems.document.blocks import Block
+from postmortems.model import ImpactFigure
+
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<mult>k|m|b|million|thousand|bn|billion)?(?![a-z])"
+)
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "error_budget",
+        re.compile(
+            rf"(?:~|≈|about |around |approximately )?{_NUMBER}\s*%\s*(?:of\s+)?(?:the\s+|our\s+|"
+            r"its\s+|their\s+)?(?:\w+\s+){0,2}error[- ]budget",
+            re.I,
+        ),
+    ),
+    (
+        "error_budget",
+        re.compile(
+            rf"error[- ]budget\s+(?:\w+\s+){{0,4}}?(?:of\s+|by\s+|:\s*)?{_NUMBER}\s*%", re.I
+        ),
+    ),
+    ("money", re.compile(rf"[$€£]\s?{_NUMBER}", re.I)),
+    ("money", re.compile(rf"{_NUMBER}\s*(?:usd|eur|gbp|dollars|euros|pounds)\b", re.I)),
+    ("percent", re.compile(rf"{_NUMBER}\s*(?:%|percent\b)", re.I)),
+    (
+        "users",
+        re.compile(
+            rf"{_NUMBER}\s+(?:\w+\s+)?(?:users|customers|accounts|tenants|teams|merchants|"
+            r"organi[sz]ations|orgs|sites|projects|clients|shoppers|subscribers|people|members)\b",
+            re.I,
+        ),
+    ),
+    (
+        "requests",
+        re.compile(
+            rf"{_NUMBER}\s+(?:\w+\s+)?(?:requests|calls|queries|orders|transactions|payments|"
+            r"events|messages|jobs|writes|reads|checkouts|logins|sign-?ups|api calls|tickets|"
+            r"emails|deliveries|builds|deploys|records|rows)\b",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"{_NUMBER}\s*(?:-\s*)?(?:minutes?|mins?|hours?|hrs?|h|seconds?|secs?|s|days?)\b",
+            re.I,
+        ),
+    ),
+)
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+
+
+def read_impact(blocks: list[Block]) -> list[ImpactFigure]:
+    """Every figure in the blocks, each span counted once (the most specific kind wins)."""
+    figures: list[ImpactFigure] = []
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        text = block.text
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                span = match.span()
+                if any(a < span[1] and span[0] < b for a, b in taken):
+                    continue
+                value = _value(match)
+                if value is None or (kind in ("users", "requests") and _http_code(match, value)):
+                    continue
+                taken.append(span)
+                line = block.line + text.count("\n", 0, span[0])
+                unit = _unit(kind, match.group(0))
+                figures.append(ImpactFigure(kind, value, unit, match.group(0).strip(), line))
+    return figures
+
+
+def _value(match: re.Match[str]) -> float | None:
+    raw = match.group("num")
+    if raw is None:
+        return None
+    number = float(re.sub(r"[,\s]", "", raw))
+    mult = (match.group("mult") or "").lower()
+    return number * _MULT.get(mult, 1.0)
+
+
+def _http_code(match: re.Match[str], value: float) -> bool:
+    """True when the number is an HTTP status ("HTTP 429 requests"), not a count."""
+    if not (value.is_integer() and 100 <= value <= 599) or match.group("mult"):
+        return False
+    before = match.string[max(0, match.start() - 12) : match.start()]
+    return bool(re.search(r"\b(?:http|status|code)\s*$", before, re.I))
+
+
+def _unit(kind: str, text: str) -> str:
+    if kind in ("percent", "error_budget"):
+        return "%"
+    if kind == "money":
+        symbol = re.search(r"[$€£]|usd|eur|gbp|dollars|euros|pounds", text, re.I)
+        return symbol.group(0).upper() if symbol else ""
+    words = re.findall(r"[A-Za-z-]+", text)
+    return words[-1].lower() if words else ""

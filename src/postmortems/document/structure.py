@@ -1,0 +1,166 @@
+"""From Markdown to sections: headings (ATX, setext and bold pseudo-headings) and their bodies.
+
+A heading whose title names a canonical section always starts a section. A heading that names no
+canonical section starts a custom section when it is at the level of the current section or
+above, and stays inside the current section's body when it is deeper (a "### Immediate actions"
+under "## Remediation" belongs to the remediation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from postmortems.model import Section, section_key
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@lru_cache(maxsize=1)
+def markdown() -> MarkdownIt:
+    """The shared CommonMark parser, with GitHub tables and strikethrough."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+_PSEUDO = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
+# "**Summary**: Search was down for 66 minutes." (the Google SRE template's opening lines).
+_LABEL = re.compile(
+    r"^(?P<label>\s*(?:\*\*|__)(?P<title>[^*_\n]{2,40}?)(?::\s*)?(?:\*\*|__)\s*:?[ \t]*)(?=\S)"
+)
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading found in the body (0-based line indexes relative to the whole document)."""
+
+    title: str
+    level: int
+    start: int
+    end: int
+    pseudo: bool = False
+    #: For a label heading ("**Impact**: ..."), the length of the label on its line.
+    label: int = 0
+
+
+def find_headings(tokens: list[Token], offset: int) -> list[Heading]:
+    """Every top-level heading, plus bold pseudo-headings that name a canonical section."""
+    headings: list[Heading] = []
+    last_level = 1
+    real = 0
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.map is None:
+            continue
+        if token.type == "heading_open":
+            title = tokens[index + 1].content.strip()
+            level = int(token.tag[1])
+            start, end = token.map
+            headings.append(Heading(title, level, start + offset, end + offset))
+            last_level = level
+            if not (real == 0 and level == 1 and len(headings) == 1):
+                real += 1  # a heading other than the document's title
+        elif token.type == "paragraph_open":
+            first = tokens[index + 1].content.split("\n", 1)[0]
+            match = _PSEUDO.match(first)
+            if match and section_key(match.group("title")) is not None:
+                start = token.map[0] + offset
+                title = match.group("title").strip().rstrip(":").strip()
+                headings.append(Heading(title, last_level + 1, start, start + 1, pseudo=True))
+                continue
+            label = _LABEL.match(first)
+            # Labels open sections only at the top of a document, before any real section
+            # heading: further down, "**Impact:** 38% of requests" is a line inside a section.
+            if label and real == 0 and section_key(label.group("title")) is not None:
+                start = token.map[0] + offset
+                title = label.group("title").strip().rstrip(":").strip()
+                headings.append(
+                    Heading(title, 2, start, start, pseudo=True, label=len(label.group("label")))
+                )
+    return headings
+
+
+def build_sections(
+    lines: list[str], headings: list[Heading], body_start: int
+) -> tuple[Heading | None, list[tuple[Heading, int]]]:
+    """Choose the title heading and the headings that start sections.
+
+    Returns the title heading (the first heading, when it is a level-1 heading naming no
+    canonical section) and the section-starting headings with the index where each section ends.
+    """
+    title: Heading | None = None
+    first = headings[0] if headings else None
+    if (
+        first is not None
+        and first.level == 1
+        and not first.pseudo
+        and section_key(first.title) is None
+        and _only_blank(lines, body_start, first.start)
+    ):
+        title = first
+    starts: list[Heading] = []
+    current: Heading | None = None
+    for heading in headings:
+        if heading is title:
+            continue
+        key = section_key(heading.title)
+        if key is None and current is not None and heading.level > current.level:
+            continue
+        starts.append(heading)
+        current = heading
+    bounds = [
+        (h, starts[i + 1].start if i + 1 < len(starts) else len(lines))
+        for i, h in enumerate(starts)
+    ]
+    return title, bounds
+
+
+def _only_blank(lines: list[str], start: int, end: int) -> bool:
+    """True when lines[start:end] hold nothing but blank lines and HTML comments."""
+    text = "".join(lines[start:end])
+    return not re.sub(r"<!--.*?-->", "", text, flags=re.S).strip()
+
+
+def trim_blank(lines: list[str], start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) to exclude leading and trailing blank lines."""
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def make_section(lines: list[str], heading: Heading, end: int) -> Section:
+    """A :class:`Section` for ``heading`` whose text runs to line index ``end``."""
+    body_start, body_end = trim_blank(lines, heading.end, end)
+    body = "".join(lines[body_start:body_end]).rstrip("\r\n")
+    raw_heading = "".join(lines[heading.start : heading.end]).rstrip("\r\n")
+    if heading.label:
+        # The body starts on the label's own line, after the label.
+        raw_heading = lines[heading.start][: heading.label].rstrip()
+        body_start = heading.start
+        body = (
+            lines[heading.start][heading.label :] + "".join(lines[heading.start + 1 : body_end])
+        ).rstrip("\r\n")
+    return Section(
+        title=heading.title,
+        key=section_key(heading.title),
+        body=body,
+        level=heading.level,
+        line=heading.start + 1,
+        end_line=max(body_end, heading.end),
+        heading=raw_heading,
+        body_line=body_start + 1 if body else heading.start + 1,
+    )
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_comments(text: str) -> str:
+    """``text`` without HTML comments (template guidance)."""
+    return _COMMENT.sub("", text)

@@ -1,0 +1,400 @@
+"""Timeline entries from Timeline sections: tables and lists, as written in real postmortems.
+
+A time with no date takes the date the timeline last stated (a full date in an earlier entry, a
+date heading, a date-only line), else the document's date. A time with no zone takes the zone the
+timeline or document states ("All times in UTC", a "Time (CET)" column header, front matter
+``timezone``). What is still missing is reported as a problem, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from postmortems.document.blocks import Block
+from postmortems.document.times import Stamp, find_date, read_stamp
+from postmortems.document.zones import AMBIGUOUS, resolve_zone, zone_statement
+from postmortems.model import Marker, Problem, TimelineEvent
+
+MOMENT_NAMES = tuple(m.value for m in Marker if m is not Marker.NONE)
+_MARKER_ALIASES = {
+    "trigger": "trigger",
+    "triggered": "trigger",
+    "start": "started",
+    "started": "started",
+    "impact start": "started",
+    "impact started": "started",
+    "impact begins": "started",
+    "detected": "detected",
+    "detection": "detected",
+    "acknowledged": "acknowledged",
+    "ack": "acknowledged",
+    "acked": "acknowledged",
+    "mitigated": "mitigated",
+    "mitigation": "mitigated",
+    "resolved": "resolved",
+    "resolution": "resolved",
+    "recovered": "resolved",
+}
+_TAG = re.compile(
+    r"\s*[\[(]\s*(?P<tag>"
+    + "|".join(sorted(_MARKER_ALIASES, key=len, reverse=True))
+    + r")\s*[\])]\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+# Conservative wording for inferring moments when the writer marked none explicitly.
+_INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "started",
+        re.compile(
+            r"\b(?:impact|outage|degradation|errors?|incident)\s+(?:began|begins|started|starts)\b"
+            r"|\b(?:began|begins|started|starts)\s+(?:failing|returning|erroring|timing out)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "detected",
+        re.compile(
+            r"\b(?:detect(?:ed|s)|notic(?:ed|es)|became aware|alert(?:s|ed)?\s+(?:fired|fires|"
+            r"firing|triggered|went off)|paged|page (?:fired|sent)|"
+            r"(?:issue|problem|incident|outage) reported|receiv(?:es|ed) (?:a |the )?pag(?:e|er)|"
+            r"reported by|first (?:customer )?report)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "acknowledged",
+        re.compile(
+            r"\b(?:acknowledg\w*|ack(?:ed|s)?\b|incident declared|declar(?:es|ed) (?:an |the )?"
+            r"incident|"
+            r"investigation (?:into [\w ]+ )?(?:commenced|started|began|begins)|"
+            r"(?:started|began|begins) investigating)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "mitigated",
+        re.compile(
+            r"\b(?:mitigat(?:ed|es|ion applied)|rolled back|rollback (?:complete[sd]?|finished|"
+            r"done|succeeded)|reverts? deployed|workaround (?:applied|in place)|error rates? "
+            r"(?:drops?|dropped|returns?|returned|recovers?|recovered))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "resolved",
+        re.compile(
+            r"\b(?:resolved|fully (?:restored|recovered|operational)|service (?:restored|"
+            r"recovered)|(?:all )?(?:systems?|services?) (?:verified |are |is |back )?"
+            r"(?:operational|healthy)|back to normal|incident (?:closed|resolved))",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+_ASIDE_DATE = re.compile(r"^\((?P<date>[^()]{3,24})\)\s*[-–—:]?\s*")
+_TIME_HEADERS = re.compile(r"\b(?:time|date|when|timestamp|utc|at)\b", re.IGNORECASE)
+_ROLE_HEADERS: dict[str, re.Pattern[str]] = {
+    "date": re.compile(r"^\W*(?:date|day)\W*$", re.IGNORECASE),
+    "time": _TIME_HEADERS,
+    "actor": re.compile(r"^\W*(?:actor|who|by|person|owner|responder)\W*$", re.IGNORECASE),
+    "source": re.compile(r"^\W*(?:source|from|via|system|tool)\W*$", re.IGNORECASE),
+    "marker": re.compile(
+        r"^\W*(?:moment|marker|milestone|key moment|phase|tag)\W*$", re.IGNORECASE
+    ),
+}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says once for the whole timeline."""
+
+    date: dt.date | None = None
+    year: int | None = None
+    zone: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _State:
+    date: dt.date | None
+    zone: str | None
+    last: dt.datetime | None = None
+    undated: list[int] = field(default_factory=list)
+    unzoned: list[int] = field(default_factory=list)
+
+
+def read_timeline(
+    sections: list[tuple[str, list[Block], bool]], context: Context
+) -> list[TimelineEvent]:
+    """Timeline events, in document order.
+
+    ``sections`` holds every section as (title, blocks, is_timeline): entries are read from
+    timeline sections only, but a date in any heading before them ("### October 24, 2025 -
+    Rate limiting") dates the times that follow.
+    """
+    events: list[TimelineEvent] = []
+    state = _State(date=None, zone=None)
+    for title, blocks, is_timeline in sections:
+        title_date = find_date(title, default_year=context.year)
+        if title_date:
+            state.date, state.last = title_date, None
+        if not is_timeline:
+            for block in blocks:
+                if block.kind == "heading":
+                    heading_date = find_date(block.text, default_year=context.year)
+                    if heading_date:
+                        state.date, state.last = heading_date, None
+            continue
+        state.zone = _stated_zone(blocks) or state.zone
+        columns: dict[str, int] = {}
+        entry_depth: int | None = None
+        for block in blocks:
+            if block.kind == "heading":
+                heading_date = find_date(block.text, default_year=context.year)
+                if heading_date:
+                    state.date, state.last = heading_date, None
+                continue
+            if block.kind == "header":
+                columns = _columns(block.cells)
+                header_zone = _header_zone(block.cells)
+                if header_zone:
+                    state.zone = header_zone
+                continue
+            if block.kind == "row":
+                event = _from_row(block, columns, state, context)
+                if event is not None:
+                    events.append(event)
+                continue
+            if block.kind == "item":
+                if entry_depth is not None and block.depth > entry_depth:
+                    stamp = read_stamp(block.text, default_year=context.year)
+                    if stamp is None or stamp.time is None:
+                        continue  # details under an entry, not an entry of their own
+                event = _from_text(block.text, block.line, state, context, allow_untimed=True)
+                if event is not None:
+                    events.append(event)
+                    if event.time_text and entry_depth is None:
+                        entry_depth = block.depth
+                continue
+            for offset, line_text in enumerate(block.text.split("\n")):
+                event = _from_text(
+                    line_text, block.line + offset, state, context, allow_untimed=False
+                )
+                if event is not None:
+                    events.append(event)
+    _report(state, context)
+    _infer_markers(events)
+    return events
+
+
+def _stated_zone(blocks: list[Block]) -> str | None:
+    for block in blocks:
+        if block.kind in ("paragraph", "heading"):
+            zone = zone_statement(block.text)
+            if zone:
+                return zone
+        elif block.kind in ("row", "header", "item"):
+            break
+    return None
+
+
+def _columns(cells: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        for role, pattern in _ROLE_HEADERS.items():
+            if role not in roles and pattern.search(cell):
+                if role == "time" and "date" in roles and _ROLE_HEADERS["date"].search(cell):
+                    continue
+                roles[role] = index
+                break
+    if "time" not in roles and "date" in roles:
+        roles["time"] = roles.pop("date")
+    text_columns = [i for i in range(len(cells)) if i not in roles.values()]
+    if text_columns:
+        event = next(
+            (
+                i
+                for i in text_columns
+                if re.search(
+                    r"event|what|description|action|detail|"
+                    r"text|message|summary|note",
+                    cells[i],
+                    re.I,
+                )
+            ),
+            text_columns[0],
+        )
+        roles["event"] = event
+    return roles
+
+
+def _header_zone(cells: list[str]) -> str | None:
+    for cell in cells:
+        if _TIME_HEADERS.search(cell):
+            zone = zone_statement(cell)
+            if zone:
+                return zone
+            match = re.search(r"[(\[]\s*([A-Za-z][\w/+:-]*)\s*[)\]]", cell)
+            if match and (resolve_zone(match.group(1)) or match.group(1).upper() in AMBIGUOUS):
+                return match.group(1)
+            bare = re.search(r"\b(UTC|GMT|[A-Z]{2,4}T)\b", cell)
+            if bare and resolve_zone(bare.group(1)):
+                return bare.group(1)
+    return None
+
+
+def _from_row(
+    block: Block, columns: dict[str, int], state: _State, context: Context
+) -> TimelineEvent | None:
+    cells = block.cells
+    if not any(cells):
+        return None
+    if not columns:
+        columns = {"time": 0, "event": 1 if len(cells) > 1 else 0}
+
+    def cell(role: str) -> str:
+        index = columns.get(role)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    time_text = " ".join(part for part in (cell("date"), cell("time")) if part)
+    text = cell("event")
+    if not text:
+        text = " ".join(c for i, c in enumerate(cells) if i not in columns.values()).strip()
+    event = _from_text(time_text, block.line, state, context, allow_untimed=True, text=text)
+    if event is None:
+        return None
+    event.actor = cell("actor") or None
+    event.source = cell("source") or None
+    marker = _MARKER_ALIASES.get(cell("marker").lower().strip(" *_"))
+    if marker:
+        event.marker = marker
+    return event
+
+
+def _from_text(
+    line: str,
+    number: int,
+    state: _State,
+    context: Context,
+    *,
+    allow_untimed: bool,
+    text: str | None = None,
+) -> TimelineEvent | None:
+    stamp = read_stamp(line, default_year=context.year)
+    if stamp is None:
+        if not allow_untimed or not line.strip():
+            return None
+        return _event(text if text is not None else line, number)
+    body = text if text is not None else stamp.rest
+    if stamp.time is None and not stamp.placeholder and stamp.date is not None:
+        # A date on its own ("**June 22**", "2021-12-17 | Log4j 2.17 published") sets the day.
+        state.date, state.last = stamp.date, None
+        if not body.strip() or (text is None and len(body) < 60 and not allow_untimed):
+            return None
+        event = _event(body, number)
+        event.date, event.time_text = stamp.date, stamp.text
+        return event
+    aside = _ASIDE_DATE.match(body)
+    if aside and stamp.date is None:
+        # "22:30 UTC (Oct 29) - Incident reported": the day follows the time in brackets.
+        aside_date = find_date(aside.group("date"), default_year=context.year)
+        if aside_date is not None:
+            stamp.date, stamp.year_known = aside_date, True
+            body = body[aside.end() :]
+    event = _event(body, number)
+    event.time_text = stamp.text
+    if stamp.placeholder:
+        event.date = stamp.date
+        return event
+    assert stamp.time is not None
+    _resolve(event, stamp, state, context)
+    return event
+
+
+def _event(text: str, line: int) -> TimelineEvent:
+    text = " ".join(text.split())
+    match = _TAG.search(text)
+    marker = _MARKER_ALIASES[match.group("tag").lower()] if match else Marker.NONE.value
+    return TimelineEvent(text=text, line=line, marker=marker)
+
+
+def _resolve(event: TimelineEvent, stamp: Stamp, state: _State, context: Context) -> None:
+    assert stamp.time is not None
+    from_context = stamp.date is None
+    date = stamp.date or state.date or context.date
+    zone_text = stamp.zone or state.zone or context.zone
+    event.zone = zone_text
+    if date is None:
+        state.undated.append(event.line)
+        return
+    if not stamp.year_known and stamp.date is not None and context.year is None:
+        state.undated.append(event.line)
+        return
+    if zone_text is None:
+        event.date = date
+        state.unzoned.append(event.line)
+        return
+    tz = resolve_zone(zone_text)
+    if tz is None:
+        event.date = date
+        context.problems.append(
+            Problem(
+                event.line,
+                f"time zone {zone_text!r} is ambiguous or unknown; write an "
+                "offset such as +05:30 or an IANA name such as Asia/Kolkata",
+            )
+        )
+        return
+    when = dt.datetime.combine(date, stamp.time)
+    if from_context and state.last is not None:
+        # Times written without a date roll over midnight: 23:50 then 00:10 is the next day.
+        if when < state.last and (when + dt.timedelta(days=1)) - state.last < dt.timedelta(
+            hours=12
+        ):
+            when += dt.timedelta(days=1)
+            state.date = when.date()
+    else:
+        state.date = when.date()
+    state.last = when
+    event.time = when.replace(tzinfo=tz)
+    event.date = event.time.date()
+
+
+def _report(state: _State, context: Context) -> None:
+    if state.undated:
+        count = len(state.undated)
+        context.problems.append(
+            Problem(
+                state.undated[0],
+                f"{count} timeline time(s) have no date anywhere in the document; add the date "
+                "to the entries or set 'date:' in the front matter",
+            )
+        )
+    if state.unzoned:
+        count = len(state.unzoned)
+        context.problems.append(
+            Problem(
+                state.unzoned[0],
+                f"{count} timeline time(s) have no time zone; state it once "
+                "(\"All times in UTC.\") or set 'timezone:' in the front matter",
+            )
+        )
+
+
+def _infer_markers(events: list[TimelineEvent]) -> None:
+    """Mark moments the writer left unmarked, from wording; explicit markers always win."""
+    taken = {e.marker for e in events}
+    for moment, pattern in _INFER:
+        for event in events:
+            if (
+                event.marker == Marker.NONE.value
+                and moment not in taken
+                and pattern.search(event.text)
+            ):
+                event.marker = moment
+                event.marker_inferred = True
+                taken.add(moment)
+                break
