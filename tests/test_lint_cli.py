@@ -13,10 +13,10 @@ import sys
 import textwrap
 
 import pytest
+from tests.lint_helpers import TEST_RULES, parser_or_skip
 
 from postmortems.cli.main import main
 from postmortems.review import RULES
-from tests.lint_helpers import TEST_RULES, parser_or_skip
 
 CLEAN = "# Outage\n\n## Summary\n\nThe cache stopped refreshing.\n"
 WARN = "# Outage\n\n## Summary\n\nA careless engineer ran the script.\n"

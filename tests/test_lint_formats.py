@@ -8,13 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.lint_helpers import TEST_RULES, DemoWord, doc, registry
 
 from postmortems.errors import InputError
 from postmortems.review import LintConfig, review
 from postmortems.review.formats import format_names, get_format
 from postmortems.review.formats.github import annotation, escape_data, escape_property
 from postmortems.review.session import FileReport, LintRun
-from tests.lint_helpers import TEST_RULES, DemoWord, doc, registry
 
 GOLDEN = Path(__file__).parent / "golden" / "lint"
 # The official SARIF 2.1.0 schema (OASIS, errata 01), byte for byte:

@@ -1,10 +1,10 @@
 """Position helpers rules rely on."""
 
 import pytest
+from tests.lint_helpers import DemoWord, doc
 
 from postmortems.model import Meta, Person, Postmortem
 from postmortems.review import LintConfig, ReviewContext, SourceIndex
-from tests.lint_helpers import DemoWord, doc
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

@@ -1,8 +1,8 @@
 import pytest
+from tests.lint_helpers import Crashing, DemoSummary, DemoTodo, DemoWord, doc, registry
 
 from postmortems.review import LintConfig, Severity, review
 from postmortems.review.engine import RuleCrash
-from tests.lint_helpers import Crashing, DemoSummary, DemoTodo, DemoWord, doc, registry
 
 TEXT = """
 # Outage

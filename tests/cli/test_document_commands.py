@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from postmortems.cli.main import main
-from tests.conftest import FIXTURES, GOLDEN
+from support import FIXTURES, GOLDEN
 
 CANONICAL = FIXTURES / "documents" / "canonical" / "orders-migration.md"
 FREEFORM = FIXTURES / "documents" / "freeform" / "google-style.md"

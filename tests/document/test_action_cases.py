@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from postmortems.document import parse_text
-from tests.conftest import FIXTURES
+from support import FIXTURES
 
 CASES = yaml.safe_load((FIXTURES / "cases" / "actions.yaml").read_text(encoding="utf-8"))
 

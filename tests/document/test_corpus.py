@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from postmortems.document import parse_file, parse_text, render
-from tests.conftest import content, corpus_files, needs_corpus
+from support import content, corpus_files, needs_corpus
 
 pytestmark = needs_corpus
 FILES = corpus_files()

@@ -11,7 +11,7 @@ from postmortems.document import parse_text, render
 from postmortems.document.times import read_stamp
 from postmortems.errors import InputError
 from postmortems.model import SECTIONS
-from tests.conftest import content
+from support import content
 
 HEADINGS = [syn for spec in SECTIONS for syn in spec.synonyms[:3]] + ["Notes", "Appendix B"]
 WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)

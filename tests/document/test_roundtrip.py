@@ -8,7 +8,7 @@ import pytest
 
 from postmortems.document import parse_file, parse_text, render
 from postmortems.document.convert import convert
-from tests.conftest import FIXTURES, GOLDEN, ROOT, content
+from support import FIXTURES, GOLDEN, ROOT, content
 
 CANONICAL = sorted((FIXTURES / "documents" / "canonical").glob("*.md")) + sorted(
     (ROOT / "examples").glob("*-*.md")
