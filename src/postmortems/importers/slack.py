@@ -20,6 +20,7 @@ from typing import Any
 
 from postmortems.errors import InputError
 from postmortems.importers._io import (
+    UTC,
     epoch_bounds,
     from_epoch,
     head,
@@ -164,13 +165,17 @@ class _MessageReader:
             self.skipped.append(Skipped("slack", position, "not a list of messages"))
             return
         users = self.workspace.users
+        workspace = self.workspace
         low, high = self.low, self.high
-        events, skipped = self.events, self.skipped
+        append, skipped = self.events.append, self.skipped
+        fromtimestamp, utc, message_kind = dt.datetime.fromtimestamp, UTC, EventKind.MESSAGE
+        prefix = f"slack:#{channel}/"
         for index, message in enumerate(messages):
-            if not isinstance(message, dict):
+            if type(message) is not dict:
                 skipped.append(Skipped("slack", f"{position}#{index}", "message is not an object"))
                 continue
-            ts = message.get("ts")
+            get = message.get
+            ts = get("ts")
             try:
                 seconds = float(ts)  # type: ignore[arg-type]
             except (TypeError, ValueError):
@@ -178,64 +183,103 @@ class _MessageReader:
                 continue
             if seconds < low or seconds > high:
                 continue
-            subtype = message.get("subtype")
-            if message.get("type", "message") != "message":
-                skipped.append(
-                    Skipped("slack", f"{position}/{ts}", f"not a message: {message.get('type')}")
-                )
-                continue
-            if subtype == "message_deleted":
-                skipped.append(Skipped("slack", f"{position}/{ts}", "deletion notice, no text"))
-                continue
-            attrs: dict[str, Any] = {"channel": channel}
-            body = message
-            if subtype == "message_changed" and isinstance(message.get("message"), dict):
-                body = message["message"]
-                attrs["edit_of"] = body.get("ts")
-            text = body.get("text")
-            if not isinstance(text, str):
-                text = ""
-            if not text:
-                text = _fallback_text(body)
-            if "<" in text or "&" in text:
-                text = clean_markup(text, self.workspace)
-            user_id = body.get("user")
-            zone = None
-            known = users.get(user_id) if isinstance(user_id, str) else None
-            if known is not None:
-                actor: str | None = known[0]
-                zone = known[1]
-            elif subtype == "bot_message" or body.get("bot_id"):
-                profile = body.get("bot_profile") or {}
-                actor = body.get("username") or profile.get("name") or body.get("bot_id")
-            else:
-                profile = body.get("user_profile") or {}
-                actor = profile.get("real_name") or profile.get("display_name") or user_id
-            if subtype == "bot_message" or body.get("bot_id"):
-                attrs["bot"] = True
-            if subtype:
-                attrs["subtype"] = subtype
-            thread_ts = body.get("thread_ts")
-            if thread_ts:
-                attrs["thread_ts"] = thread_ts
-                if thread_ts != ts:
-                    attrs["reply"] = True
-            edited = body.get("edited")
-            if isinstance(edited, dict) and edited.get("ts"):
-                attrs["edited_ts"] = edited["ts"]
-            events.append(
-                Event(
-                    from_epoch(seconds),
-                    "slack",
-                    EventKind.NOTE if subtype in _SYSTEM_SUBTYPES else EventKind.MESSAGE,
-                    text,
-                    actor,
-                    f"slack:#{channel}/{ts}",
-                    zone,
-                    None,
-                    attrs,
-                )
+            # Fast path, most of any export: a person's plain message, its author in users.json.
+            if "subtype" not in message and "bot_id" not in message and type(ts) is str:
+                text = get("text")
+                user_id = get("user")
+                known = users.get(user_id) if type(user_id) is str else None
+                if known is not None and type(text) is str and text and get("type") == "message":
+                    if "<" in text or "&" in text:
+                        text = clean_markup(text, workspace)
+                    attrs: dict[str, Any] = {"channel": channel}
+                    thread_ts = get("thread_ts")
+                    if thread_ts:
+                        attrs["thread_ts"] = thread_ts
+                        if thread_ts != ts:
+                            attrs["reply"] = True
+                    if "edited" in message:
+                        edited = message["edited"]
+                        if isinstance(edited, dict) and edited.get("ts"):
+                            attrs["edited_ts"] = edited["ts"]
+                    append(
+                        Event(
+                            fromtimestamp(seconds, utc),
+                            "slack",
+                            message_kind,
+                            text,
+                            known[0],
+                            prefix + ts,
+                            known[1],
+                            None,
+                            attrs,
+                        )
+                    )
+                    continue
+            self._general(channel, position, message, ts, seconds)
+
+    def _general(
+        self, channel: str, position: str, message: dict[str, Any], ts: Any, seconds: float
+    ) -> None:
+        """Any message: subtypes, bots, edits as events, authors missing from users.json."""
+        subtype = message.get("subtype")
+        if message.get("type", "message") != "message":
+            self.skipped.append(
+                Skipped("slack", f"{position}/{ts}", f"not a message: {message.get('type')}")
             )
+            return
+        if subtype == "message_deleted":
+            self.skipped.append(Skipped("slack", f"{position}/{ts}", "deletion notice, no text"))
+            return
+        attrs: dict[str, Any] = {"channel": channel}
+        body = message
+        if subtype == "message_changed" and isinstance(message.get("message"), dict):
+            body = message["message"]
+            attrs["edit_of"] = body.get("ts")
+        text = body.get("text")
+        if not isinstance(text, str):
+            text = ""
+        if not text:
+            text = _fallback_text(body)
+        if "<" in text or "&" in text:
+            text = clean_markup(text, self.workspace)
+        user_id = body.get("user")
+        zone = None
+        known = self.workspace.users.get(user_id) if isinstance(user_id, str) else None
+        is_bot = subtype == "bot_message" or bool(body.get("bot_id"))
+        if known is not None:
+            actor: str | None = known[0]
+            zone = known[1]
+        elif is_bot:
+            profile = body.get("bot_profile") or {}
+            actor = body.get("username") or profile.get("name") or body.get("bot_id")
+        else:
+            profile = body.get("user_profile") or {}
+            actor = profile.get("real_name") or profile.get("display_name") or user_id
+        if is_bot:
+            attrs["bot"] = True
+        if subtype:
+            attrs["subtype"] = subtype
+        thread_ts = body.get("thread_ts")
+        if thread_ts:
+            attrs["thread_ts"] = thread_ts
+            if thread_ts != ts:
+                attrs["reply"] = True
+        edited = body.get("edited")
+        if isinstance(edited, dict) and edited.get("ts"):
+            attrs["edited_ts"] = edited["ts"]
+        self.events.append(
+            Event(
+                from_epoch(seconds),
+                "slack",
+                EventKind.NOTE if subtype in _SYSTEM_SUBTYPES else EventKind.MESSAGE,
+                text,
+                actor,
+                f"slack:#{channel}/{ts}",
+                zone,
+                None,
+                attrs,
+            )
+        )
 
 
 def _date_range(options: ImportOptions) -> tuple[dt.date | None, dt.date | None]:

@@ -9,11 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from importer_support import shared_dir
 from postmortems.errors import InputError
 from postmortems.importers import registry
 from postmortems.importers.base import ImportOptions
-
-from .conftest import shared_dir
 
 pytestmark = pytest.mark.corpus
 

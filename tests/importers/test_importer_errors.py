@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from importer_support import FIXTURES, options_from
 from postmortems.errors import InputError
 from postmortems.importers import registry
 from postmortems.importers.base import ImportOptions
-
-from .conftest import FIXTURES, options_from
 
 #: (declared kind, fixture read as that kind, words the message must contain)
 WRONG_KIND = [

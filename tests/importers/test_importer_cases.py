@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 
+from importer_support import FIXTURES, options_from
 from postmortems.importers import registry
 from postmortems.timeline.event import Event
-
-from .conftest import FIXTURES, options_from
 
 
 def _cases() -> list[Any]:

@@ -1,4 +1,7 @@
-"""Helpers shared by the importer tests: fixture paths and options written as data."""
+"""Helpers shared by the importer tests: fixture paths and options written as data.
+
+Imported by name (``from importer_support import ...``): pytest puts tests/ on the path.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +15,10 @@ import pytest
 
 from postmortems.importers.base import ImportOptions
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importers"
 #: ../shared beside the checkout; POSTMORTEMS_SHARED overrides it for a worktree elsewhere.
 SHARED = Path(
-    os.environ.get("POSTMORTEMS_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared"
+    os.environ.get("POSTMORTEMS_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared"
 )
 
 
@@ -33,11 +36,6 @@ def options_from(data: dict[str, Any]) -> ImportOptions:
         threshold=data.get("threshold"),
         columns=dict(data.get("columns", {})),
     )
-
-
-@pytest.fixture
-def fixtures() -> Path:
-    return FIXTURES
 
 
 def shared_dir(*parts: str) -> Path:
