@@ -17,8 +17,10 @@ import pytest
 import yaml
 
 from postmortems.cli.main import main
+from postmortems.document import parse_text, render
 from postmortems.document.template import (
     FRONT_MATTER_KEYS,
+    LIST_KEYS,
     create_document,
     file_name,
     new_document,
@@ -67,7 +69,8 @@ def test_template_has_every_key_and_section_in_order(kind: str) -> None:
     assert meta["kind"] == kind
     assert meta["status"] == "draft"
     assert meta["date"] == DAY
-    assert meta["slo"] == dict.fromkeys(("name", "target", "window", "budget_consumed"))
+    assert meta["slo"] is None and meta["severity"] is None and meta["started"] is None
+    assert all(meta[key] == [] for key in LIST_KEYS)
     headings = [line[3:] for line in body.splitlines() if line.startswith("## ")]
     assert headings == [SECTION_BY_KEY[k].title for k in get_kind(kind).template]
     assert "\n# " not in body
@@ -85,6 +88,30 @@ def test_each_section_carries_its_guidance_right_under_the_heading(kind: str) ->
         guidance = comment[: comment.index(" -->")][5:]
         assert " ".join(guidance.split()) == SECTION_BY_KEY[key].guidance
         assert max(len(line) for line in comment.split("\n\n")[0].splitlines()) <= 100
+
+
+@pytest.mark.parametrize("kind", sorted(kinds()))
+def test_new_document_parses_cleanly_and_is_canonical(kind: str) -> None:
+    text = new_document("Orders writes failing", kind, DAY)
+    pm = parse_text(text)
+    assert pm.problems == []
+    assert render(pm) == text
+    assert [s.key for s in pm.sections] == list(get_kind(kind).template)
+    assert pm.meta.title == "Orders writes failing" and pm.meta.kind == kind
+    assert pm.meta.status == "draft" and pm.meta.date == DAY
+    assert pm.timeline == [] and pm.action_items == [] and pm.contributing_factors == []
+    if "timeline" in get_kind(kind).template:
+        assert pm.document_zone == "UTC"
+
+
+@pytest.mark.parametrize(
+    "title", ["Checkout: errors", "2025-01-01", "#3 outage", 'He said "no"', "Ærø — ferry"]
+)
+def test_new_document_with_awkward_title_is_canonical(title: str) -> None:
+    text = new_document(title, "near-miss", DAY)
+    pm = parse_text(text)
+    assert pm.meta.title == title
+    assert render(pm) == text
 
 
 def test_canonical_layout() -> None:

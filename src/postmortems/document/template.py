@@ -17,38 +17,19 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+from postmortems.document import frontmatter
 from postmortems.errors import InputError, UsageError
 from postmortems.model.kinds import get_kind, kinds
 from postmortems.model.sections import SECTION_BY_KEY
 
 #: Front-matter keys in canonical order. A template writes every one, empty where unknown.
-FRONT_MATTER_KEYS: tuple[str, ...] = (
-    "id",
-    "title",
-    "kind",
-    "severity",
-    "status",
-    "date",
-    "timezone",
-    "services",
-    "tags",
-    "authors",
-    "participants",
-    "owners",
-    "started",
-    "detected",
-    "acknowledged",
-    "mitigated",
-    "resolved",
-    "review_date",
-    "facilitator",
-    "attendees",
-    "slo",
-    "links",
-)
+FRONT_MATTER_KEYS: tuple[str, ...] = frontmatter.KEY_ORDER
 
-#: The sub-keys of ``slo``; written empty so the writer sees what to state.
-SLO_KEYS: tuple[str, ...] = ("name", "target", "window", "budget_consumed")
+#: Keys whose value is a list; a template writes them as ``[]``, the way the renderer writes an
+#: empty list, so that a new document is already canonical.
+LIST_KEYS: frozenset[str] = frozenset(
+    {"services", "tags", "authors", "participants", "owners", "attendees", "links"}
+)
 
 #: The zone a new document's timeline is written in. UTC avoids the daylight-saving gaps and
 #: repeats that make local-time timelines ambiguous; a writer may change both places.
@@ -139,10 +120,10 @@ def new_document(
 ) -> str:
     """A new, empty postmortem of ``kind`` in canonical form.
 
-    Every front-matter key appears (empty where unknown; ``status`` starts at ``draft``) and every
-    section the kind's template lists, in order, each with its guidance as an HTML comment. The
-    Timeline states its zone and has an empty table header; Action items has an empty table
-    header.
+    Every front-matter key appears (empty where unknown: ``[]`` for lists, nothing for the rest;
+    ``status`` starts at ``draft``), then every section the kind's template lists, in order, each
+    with its guidance as an HTML comment. The Timeline states its zone and has an empty table
+    header; Action items has an empty table header.
 
     Args:
         title: The incident's title, as people will search for it.
@@ -163,21 +144,16 @@ def new_document(
         raise UsageError(f"unknown kind {kind!r}", hint=f"one of: {', '.join(sorted(kinds()))}")
     spec = get_kind(kind)
     day = date or dt.date.today()
-    values = {
-        "title": _scalar(title),
+    values: dict[str, object] = {
+        "title": title,
         "kind": spec.name,
         "status": "draft",
-        "date": day.isoformat(),
-        "timezone": _scalar(timezone),
+        "date": day,
+        "timezone": timezone,
     }
-    lines = ["---"]
-    for key in FRONT_MATTER_KEYS:
-        value = values.get(key)
-        lines.append(f"{key}: {value}" if value else f"{key}:")
-        if key == "slo":
-            lines.extend(f"  {sub}:" for sub in SLO_KEYS)
-    lines.append("---")
-    parts = ["\n".join(lines)]
+    data = {key: values.get(key, [] if key in LIST_KEYS else None) for key in FRONT_MATTER_KEYS}
+    # The renderer's own YAML writer, so quoting and empty values match canonical form exactly.
+    parts = ["---\n" + frontmatter.dump(data) + "---"]
     for key in spec.template:
         section = [f"## {SECTION_BY_KEY[key].title}", guidance_comment(key)]
         if key == "timeline":
@@ -226,14 +202,3 @@ def create_document(
             hint="check the directory exists and is writable",
         ) from None
     return path
-
-
-def _scalar(text: str) -> str:
-    """``text`` as a YAML scalar, the way the canonical renderer writes it: plain unless YAML
-    needs quotes (a leading ``*``, a ``: ``, something that would read as a number or date)."""
-    import yaml  # Only `new` pays for it; `--help` does not.
-
-    dumped = yaml.safe_dump(
-        {"k": text}, allow_unicode=True, width=1_000_000, default_flow_style=False
-    )
-    return dumped[len("k: ") :].rstrip("\n")
