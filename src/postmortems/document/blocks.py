@@ -4,11 +4,14 @@ table rows and nested headings, each with its line and plain text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from markdown_it_pyrs import Node
+
+    from postmortems.document.structure import LineMap
 
 
 @dataclass(slots=True)
@@ -36,104 +39,169 @@ class Block:
 
 
 _TASK = re.compile(r"^\[([ xX])\]\s+")
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+_LISTS = frozenset({"bullet_list", "ordered_list"})
+_CONTAINERS = frozenset({"blockquote"})
 
 
-def plain(inline: Token) -> tuple[str, list[tuple[str, str]]]:
-    """Plain text of an inline token and the links in it as (text, href)."""
+def plain(node: Node) -> tuple[str, list[tuple[str, str]]]:
+    """Plain text of a node's inline content and the links in it as (text, href)."""
     parts: list[str] = []
     links: list[tuple[str, str]] = []
-    href: str | None = None
-    link_start = 0
-    for child in inline.children or ():
-        kind = child.type
-        if kind == "text" or kind == "code_inline":
-            parts.append(child.content)
-        elif kind == "softbreak" or kind == "hardbreak":
-            parts.append("\n")
-        elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            link_start = len(parts)
-        elif kind == "link_close" and href is not None:
-            links.append(("".join(parts[link_start:]), href))
-            href = None
-        elif kind == "image":
-            parts.append(child.content)
-        elif kind == "html_inline" and child.content.lower().startswith("<br"):
-            parts.append("\n")
-    text = "".join(parts)
-    # Autolinks <https://...> arrive as link tokens; bare URLs stay text and are found later.
-    return text, links
+    _plain(node, parts, links)
+    return "".join(parts), links
 
 
-def collect(tokens: list[Token], offset: int) -> list[Block]:
-    """Flatten the token stream into blocks, in document order."""
-    blocks: list[Block] = []
-    depth = 0
-    ordered_stack: list[bool] = []
-    item_stack: list[Block | None] = []
-    table_index = -1
-    in_header = False
-    row: Block | None = None
-    heading_level = 0
-    for index, token in enumerate(tokens):
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
-            ordered_stack.append(kind == "ordered_list_open")
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-            ordered_stack.pop()
-        elif kind == "list_item_open":
-            line = (token.map[0] if token.map else 0) + offset + 1
-            item_stack.append(Block("item", line, depth=depth, ordered=ordered_stack[-1]))
-        elif kind == "list_item_close":
-            item = item_stack.pop() if item_stack else None
-            if item is not None and not item.raw:
-                blocks.append(item)  # an empty item ("- " in a template) still counts
-        elif kind == "heading_open":
-            heading_level = int(token.tag[1])
-        elif kind == "inline":
-            text, links = plain(token)
-            parent = tokens[index - 1] if index else None
-            line = offset + 1 + (token.map[0] if token.map else 0)
-            if parent is not None and parent.type == "heading_open":
-                blocks.append(
-                    Block("heading", line, text, token.content, links=links, level=heading_level)
+def _plain(node: HasChildren, parts: list[str], links: list[tuple[str, str]]) -> None:
+    for child in node.children:
+        name = child.name
+        if name == "text" or name == "text_special":
+            parts.append(child.meta.get("content", ""))
+        elif name in _BREAKS:
+            parts.append("\n")
+        elif name == "link" or name == "autolink":
+            start = len(parts)
+            _plain(child, parts, links)
+            links.append(("".join(parts[start:]), str(child.meta.get("url", ""))))
+        elif name == "html_inline":
+            if str(child.meta.get("content", "")).lower().startswith("<br"):
+                parts.append("\n")
+        else:  # strong, em, strikethrough, code_inline, image: their text counts
+            _plain(child, parts, links)
+
+
+class _Collector:
+    """Walks the Markdown tree and flattens it into blocks, in document order."""
+
+    def __init__(self, data: bytes, where: LineMap) -> None:
+        self.data = data
+        self.where = where
+        self.blocks: list[Block] = []
+        self.table = -1
+
+    def raw(self, node: Node) -> str:
+        start, end = node.srcmap or (0, 0)
+        return self.data[start:end].decode("utf-8", "replace")
+
+    def line(self, node: Node) -> int:
+        return self.where.line(node.srcmap[0]) + 1 if node.srcmap else self.where.offset + 1
+
+    def walk(self, nodes: Sequence[Node], depth: int, ordered: bool) -> None:
+        for node in nodes:
+            name = node.name
+            if name == "paragraph":
+                text, links = plain(node)
+                self.blocks.append(
+                    Block(
+                        "paragraph", self.line(node), text, self.raw(node), links=links, depth=depth
+                    )
                 )
-            elif parent is not None and parent.type in ("th_open", "td_open"):
-                if row is not None:
-                    row.cells.append(text.strip())
-                    row.raw_cells.append(token.content.strip())
-                    row.links.extend(links)
-            elif item_stack and item_stack[-1] is not None and not item_stack[-1].raw:
-                item = item_stack[-1]
-                match = _TASK.match(text)
-                if match:
-                    item.checked = match.group(1) != " "
-                    text = text[match.end() :]
-                item.text, item.raw, item.links, item.line = text, token.content, links, line
-                blocks.append(item)
-            elif item_stack and item_stack[-1] is not None:
-                # A later paragraph of the same list item: its own block at the item's depth.
-                blocks.append(
-                    Block("paragraph", line, text, token.content, links=links, depth=depth)
+            elif name in _LISTS:
+                self.walk(node.children, depth + 1, name == "ordered_list")
+            elif name == "list_item":
+                self.item(node, depth, ordered)
+            elif name == "heading" or name == "lheading":
+                text, links = plain(node)
+                self.blocks.append(
+                    Block(
+                        "heading",
+                        self.line(node),
+                        text,
+                        self.raw(node),
+                        links=links,
+                        level=int(node.meta["level"]),
+                    )
                 )
+            elif name == "table":
+                self.rows(node)
+            elif name in _CONTAINERS:
+                self.walk(node.children, depth, ordered)
+
+    def item(self, node: Node, depth: int, ordered: bool) -> None:
+        children = node.children
+        item = Block("item", self.line(node), depth=depth, ordered=ordered)
+        self.blocks.append(item)
+        inline: list[Node] = []
+        rest: list[Node] = []
+        for child in children:
+            if child.name == "paragraph" and not item.raw and not inline:
+                item.text, item.links = plain(child)
+                item.raw = self.raw(child)
+            elif child.name in _BLOCK_NAMES or item.raw:
+                rest.append(child)
             else:
-                blocks.append(Block("paragraph", line, text, token.content, links=links))
-        elif kind == "table_open":
-            table_index += 1
-        elif kind == "thead_open":
-            in_header = True
-        elif kind == "thead_close":
-            in_header = False
-        elif kind == "tr_open":
-            line = offset + 1 + (token.map[0] if token.map else 0)
-            row = Block("header" if in_header else "row", line, table=table_index)
-        elif kind == "tr_close" and row is not None:
-            row.text = " | ".join(row.cells)
-            blocks.append(row)
-            row = None
-    return blocks
+                inline.append(child)  # a tight list item holds its inline nodes directly
+        if inline:
+            parts: list[str] = []
+            links: list[tuple[str, str]] = []
+            for child in inline:
+                holder = _Holder([child])
+                _plain(holder, parts, links)
+            item.text, item.links = "".join(parts), links
+            item.raw = (
+                self.data[inline[0].srcmap[0] : inline[-1].srcmap[1]].decode("utf-8", "replace")
+                if inline[0].srcmap and inline[-1].srcmap
+                else item.text
+            )
+        match = _TASK.match(item.text)
+        if match:
+            item.checked = match.group(1) != " "
+            item.text = item.text[match.end() :]
+        self.walk(rest, depth, ordered)
+
+    def rows(self, table: Node) -> None:
+        self.table += 1
+        for part in table.children:
+            kind = "header" if part.name == "thead" else "row"
+            for row in part.children:
+                block = Block(kind, self.line(row), table=self.table)
+                for cell in row.children:
+                    text, links = plain(cell)
+                    block.cells.append(text.strip())
+                    block.raw_cells.append(self.raw(cell).strip())
+                    block.links.extend(links)
+                block.text = " | ".join(block.cells)
+                self.blocks.append(block)
+
+
+class _Holder:
+    """Lets :func:`_plain` read a list of sibling inline nodes as if they had one parent."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: Sequence[Node]) -> None:
+        self.children = children
+
+
+class HasChildren(Protocol):
+    """A tree node, or anything holding inline nodes."""
+
+    @property
+    def children(self) -> Sequence[Node]: ...
+
+
+_BLOCK_NAMES = frozenset(
+    {
+        "paragraph",
+        "bullet_list",
+        "ordered_list",
+        "table",
+        "heading",
+        "lheading",
+        "blockquote",
+        "fence",
+        "code_block",
+        "html_block",
+        "hr",
+    }
+)
+
+
+def collect(root: Node, data: bytes, where: LineMap) -> list[Block]:
+    """Flatten the Markdown tree of ``data`` into blocks, in document order."""
+    collector = _Collector(data, where)
+    collector.walk(root.children, 0, False)
+    return collector.blocks
 
 
 _URL = re.compile(r"https?://[^\s)>\]|]+")

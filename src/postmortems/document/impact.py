@@ -54,6 +54,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_DIGIT = re.compile(r"\d")
+# Cheap substring checks that rule a pattern out before its regular expression runs.
+_HINTS: dict[str, tuple[str, ...]] = {
+    "error_budget": ("budget",),
+    "money": ("$", "€", "£", "usd", "eur", "gbp", "dollar", "euro", "pound"),
+    "percent": ("%", "percent"),
+}
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 
 
@@ -61,11 +68,15 @@ def read_impact(blocks: list[Block]) -> list[ImpactFigure]:
     """Every figure in the blocks, each span counted once (the most specific kind wins)."""
     figures: list[ImpactFigure] = []
     for block in blocks:
-        if block.kind == "heading":
-            continue
         text = block.text
+        if block.kind == "heading" or not _DIGIT.search(text):
+            continue
+        lowered = text.lower()
         taken: list[tuple[int, int]] = []
         for kind, pattern in _PATTERNS:
+            hint = _HINTS.get(kind)
+            if hint is not None and not any(h in lowered for h in hint):
+                continue
             for match in pattern.finditer(text):
                 span = match.span()
                 if any(a < span[1] and span[0] < b for a, b in taken):

@@ -15,6 +15,7 @@ from postmortems.document.items import read_items
 from postmortems.document.metadata import apply_metadata, find_metadata
 from postmortems.document.structure import (
     Heading,
+    LineMap,
     build_sections,
     find_headings,
     make_section,
@@ -93,11 +94,13 @@ def parse_blocks(
         data = frontmatter.load(yaml_text, path)
         meta = frontmatter.to_meta(data, frontmatter.key_lines(yaml_text), problems)
     body = "".join(lines[body_start:])
-    tokens = markdown().parse(body)
-    headings = find_headings(tokens, body_start)
+    body_bytes = body.encode("utf-8")  # the tree reports byte offsets
+    root = markdown().tree(body)
+    where = LineMap(body_bytes, body_start)
+    headings = find_headings(root, lines, where)
     title, bounds = build_sections(lines, headings, body_start)
     sections = [make_section(lines, heading, end) for heading, end in bounds]
-    blocks = collect(tokens, body_start)
+    blocks = collect(root, body_bytes, where)
     per_section, preamble_blocks = _distribute(blocks, bounds, title)
 
     pm = Postmortem(meta=meta, sections=sections, problems=problems, path=path, source=text)
@@ -177,11 +180,12 @@ def _read_views(pm: Postmortem, per_section: list[list[Block]], preamble: list[B
     def of(key: str) -> list[Block]:
         return [b for blocks in by_key.get(key, []) for b in blocks]
 
-    text_for_dates = " ".join(
+    # Where a document says when it happened, most likely first: title, opening, summary.
+    date_texts = (
         [meta.title or ""] + [b.text for b in preamble[:6]] + [b.text for b in of("summary")[:4]]
     )
     year = meta.date.year if meta.date else (meta.started.year if meta.started else None)
-    year = year or find_year(meta.title or "") or find_year(text_for_dates)
+    year = year or next(filter(None, map(find_year, date_texts)), None)
     file_date = _file_date(pm.path)
     if year is None and file_date is not None:
         year = file_date.year
@@ -198,7 +202,8 @@ def _read_views(pm: Postmortem, per_section: list[list[Block]], preamble: list[B
     if date is None and meta.started is not None:
         date = meta.started.date()
     if date is None:
-        date = find_date(text_for_dates, default_year=year) or file_date
+        found_dates = (find_date(text, default_year=year) for text in date_texts)
+        date = next(filter(None, found_dates), None) or file_date
     if year is None and date is not None:
         year = date.year
     pm.document_zone = zone

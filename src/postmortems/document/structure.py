@@ -9,6 +9,7 @@ under "## Remediation" belongs to the remediation).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -16,16 +17,16 @@ from typing import TYPE_CHECKING
 from postmortems.model import Section, section_key
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
+    from markdown_it_pyrs import MarkdownIt, Node
 
 
 @lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
-    """The shared CommonMark parser, with GitHub tables and strikethrough."""
-    from markdown_it import MarkdownIt
+    """The shared CommonMark parser (markdown-it, Rust build), with GitHub tables and
+    strikethrough."""
+    from markdown_it_pyrs import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
 
 
 _PSEUDO = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
@@ -48,27 +49,54 @@ class Heading:
     label: int = 0
 
 
-def find_headings(tokens: list[Token], offset: int) -> list[Heading]:
+class LineMap:
+    """Byte offsets of the parsed text (what the Markdown tree reports) to document lines."""
+
+    __slots__ = ("offset", "starts")
+
+    def __init__(self, data: bytes, offset: int) -> None:
+        starts = [0]
+        find = data.find
+        index = find(b"\n")
+        while index != -1:
+            starts.append(index + 1)
+            index = find(b"\n", index + 1)
+        self.starts = starts
+        self.offset = offset
+
+    def line(self, byte: int) -> int:
+        """The 0-based document line holding ``byte``."""
+        return bisect_right(self.starts, byte) - 1 + self.offset
+
+    def span(self, srcmap: tuple[int, int] | None) -> tuple[int, int]:
+        """[start, end) document lines of a node's byte span."""
+        if srcmap is None:
+            return self.offset, self.offset
+        start, end = srcmap
+        return self.line(start), self.line(max(start, end - 1)) + 1
+
+
+def find_headings(root: Node, lines: list[str], where: LineMap) -> list[Heading]:
     """Every top-level heading, plus bold pseudo-headings that name a canonical section."""
+    from postmortems.document.blocks import plain
+
     headings: list[Heading] = []
     last_level = 1
     real = 0
-    for index, token in enumerate(tokens):
-        if token.level != 0 or token.map is None:
-            continue
-        if token.type == "heading_open":
-            title = tokens[index + 1].content.strip()
-            level = int(token.tag[1])
-            start, end = token.map
-            headings.append(Heading(title, level, start + offset, end + offset))
+    for node in root.children:
+        name = node.name
+        if name == "heading" or name == "lheading":
+            start, end = where.span(node.srcmap)
+            level = int(node.meta["level"])
+            headings.append(Heading(plain(node)[0].strip(), level, start, end))
             last_level = level
             if not (real == 0 and level == 1 and len(headings) == 1):
                 real += 1  # a heading other than the document's title
-        elif token.type == "paragraph_open":
-            first = tokens[index + 1].content.split("\n", 1)[0]
+        elif name == "paragraph":
+            start = where.line(node.srcmap[0]) if node.srcmap else where.offset
+            first = lines[start].rstrip("\n") if start < len(lines) else ""
             match = _PSEUDO.match(first)
             if match and section_key(match.group("title")) is not None:
-                start = token.map[0] + offset
                 title = match.group("title").strip().rstrip(":").strip()
                 headings.append(Heading(title, last_level + 1, start, start + 1, pseudo=True))
                 continue
@@ -76,7 +104,6 @@ def find_headings(tokens: list[Token], offset: int) -> list[Heading]:
             # Labels open sections only at the top of a document, before any real section
             # heading: further down, "**Impact:** 38% of requests" is a line inside a section.
             if label and real == 0 and section_key(label.group("title")) is not None:
-                start = token.map[0] + offset
                 title = label.group("title").strip().rstrip(":").strip()
                 headings.append(
                     Heading(title, 2, start, start, pseudo=True, label=len(label.group("label")))

@@ -388,13 +388,10 @@ def _infer_markers(events: list[TimelineEvent]) -> None:
     """Mark moments the writer left unmarked, from wording; explicit markers always win."""
     taken = {e.marker for e in events}
     for moment, pattern in _INFER:
+        if moment in taken:
+            continue
         for event in events:
-            if (
-                event.marker == Marker.NONE.value
-                and moment not in taken
-                and pattern.search(event.text)
-            ):
+            if event.marker == Marker.NONE.value and pattern.search(event.text):
                 event.marker = moment
                 event.marker_inferred = True
-                taken.add(moment)
                 break

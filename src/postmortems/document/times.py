@@ -167,11 +167,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_DIGIT = re.compile(r"\d")
 _ANY_DATE = re.compile(rf"(?<![\d/.-])(?:{_DATE})(?![\d/])", re.IGNORECASE)
 
 
 def find_date(text: str, *, default_year: int | None = None) -> dt.date | None:
     """The first full date mentioned anywhere in ``text`` ("On September 29, 2025, ...")."""
+    if not _DIGIT.search(text):
+        return None
     for match in _ANY_DATE.finditer(text):
         date, year_known = _date_of(match, default_year)
         if date is not None and (year_known or default_year is not None):

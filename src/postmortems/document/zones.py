@@ -162,6 +162,9 @@ _STATEMENT = re.compile(
 
 def zone_statement(text: str) -> str | None:
     """The zone a sentence states for the whole timeline ("All times in UTC" -> "UTC")."""
+    lowered = text.lower()
+    if "time" not in lowered and "date" not in lowered and "zone" not in lowered:
+        return None
     for match in _STATEMENT.finditer(text):
         zone = match.group("zone") or match.group("zone2")
         if zone and (resolve_zone(zone) is not None or zone.upper() in AMBIGUOUS):

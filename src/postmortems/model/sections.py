@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +326,7 @@ def normalize_title(title: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def section_key(title: str) -> str | None:
     """The canonical key a heading stands for, or ``None`` for a custom section.
 
