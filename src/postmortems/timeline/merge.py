@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from operator import attrgetter
 
 from postmortems.timeline.event import Event
 
-_UTC = dt.UTC
-
-
-def _utc(event: Event) -> dt.datetime:
-    return event.time.astimezone(_UTC)
+# Aware datetimes compare as instants whatever their zones, so no conversion is needed to sort.
+_TIME = attrgetter("time")
 
 
 def merge(*streams: Iterable[Event]) -> list[Event]:
@@ -36,30 +34,37 @@ def merge(*streams: Iterable[Event]) -> list[Event]:
     events: list[Event] = []
     for stream in streams:
         events.extend(stream)
-    events.sort(key=_utc)
+    events.sort(key=_TIME)
     return dedupe_sorted(events)
 
 
 def dedupe_sorted(events: list[Event]) -> list[Event]:
     """Drop repeated records from a list already sorted by time (see :func:`merge`)."""
-    seen_refs: set[tuple[str, str]] = set()
+    refs: dict[str, set[str]] = {}
     out: list[Event] = []
+    append = out.append
     # Same time + same text can only collide within one instant, so that set is per instant.
     instant: dt.datetime | None = None
     seen_texts: set[tuple[str, str]] = set()
     for event in events:
-        if event.ref:
-            ref_key = (event.source, event.ref)
-            if ref_key in seen_refs:
+        source = event.source
+        ref = event.ref
+        if ref:
+            seen = refs.get(source)
+            if seen is None:
+                seen = refs[source] = set()
+            elif ref in seen:
                 continue
-            seen_refs.add(ref_key)
+            seen.add(ref)
         when = event.time
         if when != instant:
             instant = when
-            seen_texts = set()
-        text_key = (event.source, event.text)
+            seen_texts = {(source, event.text)}
+            append(event)
+            continue
+        text_key = (source, event.text)
         if text_key in seen_texts:
             continue
         seen_texts.add(text_key)
-        out.append(event)
+        append(event)
     return out

@@ -26,17 +26,19 @@ What the moments mean (the SRE reading, not a tool's):
     message closing it ("resolving", "all clear").
 
 Moments the document already states win: they are kept as written and the later proposals are
-searched after them.
+searched after them. Searches forward from detection reach ``horizon`` (three days) at most, and
+each event's wording is read only when a search reaches it, so a year of chat costs little.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from postmortems.timeline.event import Event, EventKind
-from postmortems.timeline.signals import Signal, is_bot, signals
+from postmortems.timeline.signals import Signal, carriers, is_bot, may_carry, signals
 
 MOMENT_NAMES: tuple[str, ...] = ("started", "detected", "acknowledged", "mitigated", "resolved")
 
@@ -59,13 +61,59 @@ class MomentSettings:
     symptom_gap: dt.timedelta = dt.timedelta(minutes=15)
     symptom_reach: dt.timedelta = dt.timedelta(hours=2)
     report_lead: dt.timedelta = dt.timedelta(minutes=30)
+    horizon: dt.timedelta = dt.timedelta(days=3)
 
 
 @dataclass(frozen=True, slots=True)
 class _Item:
+    index: int
     event: Event
     time: dt.datetime
     signals: frozenset[Signal]
+
+
+class _Items:
+    """The merged events, searchable by time, with each event's signals read on first use."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+        self.times = [_utc(e.time) for e in events]
+        self._signals: list[frozenset[Signal] | None] = [None] * len(events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def item(self, n: int) -> _Item:
+        found = self._signals[n]
+        if found is None:
+            found = self._signals[n] = signals(self.events[n])
+        return _Item(n, self.events[n], self.times[n], found)
+
+    def lo(self, when: dt.datetime | None) -> int:
+        return 0 if when is None else bisect.bisect_left(self.times, when)
+
+    def hi(self, when: dt.datetime | None) -> int:
+        return len(self.times) if when is None else bisect.bisect_right(self.times, when)
+
+    def scan(
+        self,
+        wanted: frozenset[Signal] | None = None,
+        after: dt.datetime | None = None,
+        before: dt.datetime | None = None,
+    ) -> Iterator[_Item]:
+        """Items in ``[after, before]`` carrying any of ``wanted`` (any signal when ``None``)."""
+        kinds = carriers(wanted) if wanted is not None else None
+        events = self.events
+        for n in range(self.lo(after), self.hi(before)):
+            if kinds is not None and not may_carry(events[n], kinds):
+                continue
+            item = self.item(n)
+            if item.signals and (wanted is None or item.signals & wanted):
+                yield item
+
+
+def _utc(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo is dt.UTC else when.astimezone(dt.UTC)
 
 
 def propose_moments(
@@ -84,8 +132,7 @@ def propose_moments(
         Moment name -> :class:`Moment`, or ``None`` when nothing supports one.
     """
     settings = settings or MomentSettings()
-    items = [_Item(e, e.time.astimezone(dt.UTC), signals(e)) for e in events]
-    items = [i for i in items if i.signals]
+    items = _Items(events)
     known = known or {}
     result: dict[str, Moment | None] = {}
 
@@ -95,8 +142,13 @@ def propose_moments(
             return None
         when = when.astimezone(dt.UTC)
         second = when.replace(microsecond=0)
-        support = next((i.event for i in items if i.time.replace(microsecond=0) == second), None)
-        return Moment(name, when, "stated in the document", support, from_document=True)
+        lo = items.lo(second)
+        hi = items.lo(second + dt.timedelta(seconds=1))
+        support = next((items.item(n) for n in range(lo, hi) if items.item(n).signals), None)
+        if support is None and lo < hi:
+            support = items.item(lo)
+        event = support.event if support else None
+        return Moment(name, when, "stated in the document", event, from_document=True)
 
     for name in MOMENT_NAMES:
         result[name] = given(name)
@@ -109,13 +161,14 @@ def propose_moments(
     if result["started"] is None and result["detected"] is None:
         return result
     anchor = _anchor(result)
+    limit = anchor + settings.horizon
     if result["acknowledged"] is None:
-        result["acknowledged"] = _acknowledged(items, anchor, result["detected"])
+        result["acknowledged"] = _acknowledged(items, anchor, limit, result["detected"])
     if result["mitigated"] is None:
-        result["mitigated"] = _mitigated(items, anchor)
+        result["mitigated"] = _mitigated(items, anchor, limit)
     if result["resolved"] is None:
         after = result["mitigated"].time if result["mitigated"] else anchor
-        result["resolved"] = _resolved(items, anchor, after)
+        result["resolved"] = _resolved(items, anchor, after, limit, settings)
     if result["mitigated"] is None and result["resolved"] is not None:
         result["mitigated"] = Moment(
             "mitigated",
@@ -133,19 +186,15 @@ def _anchor(found: Mapping[str, Moment | None]) -> dt.datetime:
 
 
 def _first(
-    items: Sequence[_Item],
+    items: _Items,
     wanted: Signal | set[Signal],
     after: dt.datetime | None = None,
     before: dt.datetime | None = None,
     where: Callable[[_Item], bool] | None = None,
 ) -> _Item | None:
-    want = {wanted} if isinstance(wanted, Signal) else wanted
-    for item in items:
-        if after is not None and item.time < after:
-            continue
-        if before is not None and item.time > before:
-            break
-        if item.signals & want and (where is None or where(item)):
+    want = frozenset({wanted} if isinstance(wanted, Signal) else wanted)
+    for item in items.scan(want, after, before):
+        if where is None or where(item):
             return item
     return None
 
@@ -155,31 +204,25 @@ def _moment(name: str, item: _Item, reason: str) -> Moment:
     return Moment(name, item.time.replace(microsecond=0), reason, item.event)
 
 
-def _detected(
-    items: Sequence[_Item], floor: dt.datetime | None, settings: MomentSettings
-) -> Moment | None:
-    blips = _blips(items, settings.symptom_gap)
-
-    def real(item: _Item) -> bool:
-        return id(item) not in blips
+def _detected(items: _Items, floor: dt.datetime | None, settings: MomentSettings) -> Moment | None:
+    def not_blip(item: _Item) -> bool:
+        return not _is_blip(items, item, settings.symptom_gap, settings.horizon)
 
     wanted = {Signal.PAGE_TRIGGERED, Signal.ALERT_FIRING, Signal.REPORT}
-    if blips and _first(items, wanted, after=floor, where=real) is None:
-        # Nothing but blips: then the blip is all there is to go on.
-        blips = set()
+    # When there is nothing but blips, the blip is all there is to go on.
+    skip_blips = _first(items, wanted, after=floor, where=not_blip) is not None
+
+    def real(item: _Item) -> bool:
+        return not skip_blips or not_blip(item)
 
     page = _first(items, Signal.PAGE_TRIGGERED, after=floor, where=real)
-    alert = _first(items, Signal.ALERT_FIRING, after=floor, where=real)
     if page is not None:
         # The page is the incident people were called for; an alert counts when it led to it.
         lead = page.time - settings.report_lead
-        early = _first(
-            items, Signal.ALERT_FIRING, after=max(lead, floor or lead), before=page.time, where=real
-        )
-        if early is not None:
-            alert = early
-        elif alert is not None and alert.time < page.time:
-            alert = None
+        after = max(lead, floor or lead)
+        alert = _first(items, Signal.ALERT_FIRING, after=after, before=page.time, where=real)
+    else:
+        alert = _first(items, Signal.ALERT_FIRING, after=floor, where=real)
     strong = min((i for i in (page, alert) if i is not None), key=lambda i: i.time, default=None)
     if strong is not None:
         lead = strong.time - settings.report_lead
@@ -201,50 +244,50 @@ def _detected(
 _OPENS = {Signal.ALERT_FIRING: Signal.ALERT_RESOLVED, Signal.PAGE_TRIGGERED: Signal.PAGE_RESOLVED}
 
 
-def _blips(items: Sequence[_Item], gap: dt.timedelta) -> set[int]:
-    """Alerts and pages that cleared on their own, with nothing else happening for ``gap`` after.
+def _is_blip(items: _Items, item: _Item, gap: dt.timedelta, horizon: dt.timedelta) -> bool:
+    """An alert or page that cleared on its own, with nothing else happening for ``gap`` after.
 
     An alert that fires and resolves before anyone responds, followed by quiet, is noise from
     before the incident (a disk filling on a build runner), not its detection.
     """
-    blips: set[int] = set()
-    for n, item in enumerate(items):
-        opened = next((s for s in _OPENS if s in item.signals), None)
-        if opened is None:
-            continue
-        key, closing = _key(item.event), _OPENS[opened]
-        ends = next(
-            (
-                m
-                for m in range(n + 1, len(items))
-                if closing in items[m].signals and _key(items[m].event) == key
-            ),
-            None,
-        )
-        if ends is None:
-            continue
-        own = {id(items[m]) for m in range(n, ends + 1) if _key(items[m].event) == key}
-        between = [i for i in items[n : ends + 1] if id(i) not in own]
-        if between:
-            continue
-        after = next((i for i in items[ends + 1 :] if id(i) not in own), None)
-        if after is None or after.time - items[ends].time > gap:
-            blips.add(id(item))
-    return blips
+    opened = next((s for s in _OPENS if s in item.signals), None)
+    if opened is None:
+        return False
+    key, closing = _key(item.event), frozenset({_OPENS[opened]})
+    end = next(
+        (i for i in items.scan(closing, item.time, item.time + horizon) if _key(i.event) == key),
+        None,
+    )
+    if end is None:
+        return False
+    for n in range(item.index + 1, end.index):
+        other = items.item(n)
+        if other.signals and _key(other.event) != key:
+            return False  # something else happened meanwhile: part of the incident
+    for n in range(end.index + 1, len(items)):
+        other = items.item(n)
+        if other.time - end.time > gap:
+            return True
+        if other.signals and _key(other.event) != key:
+            return False
+    return True
 
 
-_IMPACT = {Signal.ALERT_FIRING, Signal.PAGE_TRIGGERED, Signal.SYMPTOM, Signal.REPORT}
+_IMPACT = frozenset({Signal.ALERT_FIRING, Signal.PAGE_TRIGGERED, Signal.SYMPTOM, Signal.REPORT})
 
 
-def _started(items: Sequence[_Item], detected: Moment, settings: MomentSettings) -> Moment:
+def _started(items: _Items, detected: Moment, settings: MomentSettings) -> Moment:
     limit = detected.time - settings.symptom_reach
     earliest: _Item | None = None
     edge = detected.time
-    for item in reversed(items):
-        if item.time > detected.time:
-            continue
-        if item.time < limit or edge - item.time > settings.symptom_gap:
+    kinds = carriers(_IMPACT)
+    for n in range(items.hi(detected.time) - 1, -1, -1):
+        when = items.times[n]
+        if when < limit or edge - when > settings.symptom_gap:
             break
+        if not may_carry(items.events[n], kinds):
+            continue
+        item = items.item(n)
         if item.signals & _IMPACT:
             earliest = item
             edge = item.time
@@ -260,39 +303,41 @@ def _started(items: Sequence[_Item], detected: Moment, settings: MomentSettings)
 
 
 def _acknowledged(
-    items: Sequence[_Item], anchor: dt.datetime, detected: Moment | None
+    items: _Items, anchor: dt.datetime, limit: dt.datetime, detected: Moment | None
 ) -> Moment | None:
-    page = _first(items, Signal.PAGE_ACKNOWLEDGED, after=anchor)
+    page = _first(items, Signal.PAGE_ACKNOWLEDGED, after=anchor, before=limit)
     if page is not None:
         return _moment("acknowledged", page, "first page acknowledged after detection")
 
     def by_person(item: _Item) -> bool:
         return item.event.kind == EventKind.MESSAGE and not is_bot(item.event)
 
-    taken = _first(items, Signal.ACK, after=anchor, where=by_person)
+    taken = _first(items, Signal.ACK, after=anchor, before=limit, where=by_person)
     if taken is not None:
         return _moment("acknowledged", taken, "first responder taking the incident")
-    for item in items:
-        if item.time >= anchor and by_person(item):
-            if detected is not None and item.event is detected.event:
+    for n in range(items.lo(anchor), items.hi(limit)):
+        event = items.events[n]
+        if event.kind == EventKind.MESSAGE and not is_bot(event):
+            if detected is not None and event is detected.event:
                 continue
-            return _moment("acknowledged", item, "first responder message after detection")
+            return _moment("acknowledged", items.item(n), "first responder message after detection")
     return None
 
 
-def _mitigated(items: Sequence[_Item], anchor: dt.datetime) -> Moment | None:
-    action = _first(items, Signal.MITIGATION, after=anchor)
+def _mitigated(items: _Items, anchor: dt.datetime, limit: dt.datetime) -> Moment | None:
+    action = _first(items, Signal.MITIGATION, after=anchor, before=limit)
     if action is not None:
         return _moment("mitigated", action, _mitigation_reason(action.event))
     deploy = _first(
         items,
         Signal.CHANGE,
         after=anchor,
+        before=limit,
         where=lambda i: i.event.kind == EventKind.DEPLOY_SUCCEEDED,
     )
     if deploy is not None:
         return _moment("mitigated", deploy, "first successful deploy after detection")
-    recovered = _first(items, {Signal.RECOVERED, Signal.ALERT_RESOLVED}, after=anchor)
+    recovered = _first(items, {Signal.RECOVERED, Signal.ALERT_RESOLVED}, after=anchor, before=limit)
     if recovered is not None:
         what = "metric recovered" if Signal.RECOVERED in recovered.signals else "alert resolved"
         return _moment("mitigated", recovered, f"first {what} after detection")
@@ -312,14 +357,23 @@ def _mitigation_reason(event: Event) -> str:
     return "mitigating action completed after detection"
 
 
-def _resolved(items: Sequence[_Item], anchor: dt.datetime, after: dt.datetime) -> Moment | None:
-    closed = _all_closed(items, anchor, after, Signal.PAGE_TRIGGERED, Signal.PAGE_RESOLVED)
+def _resolved(
+    items: _Items,
+    anchor: dt.datetime,
+    after: dt.datetime,
+    limit: dt.datetime,
+    settings: MomentSettings,
+) -> Moment | None:
+    since = anchor - settings.symptom_reach
+    pages = (Signal.PAGE_TRIGGERED, Signal.PAGE_RESOLVED)
+    closed = _all_closed(items, since, after, limit, *pages)
     if closed is not None:
         return _moment("resolved", closed, "all pages resolved")
-    closed = _all_closed(items, anchor, after, Signal.ALERT_FIRING, Signal.ALERT_RESOLVED)
+    alerts = (Signal.ALERT_FIRING, Signal.ALERT_RESOLVED)
+    closed = _all_closed(items, since, after, limit, *alerts)
     if closed is not None:
         return _moment("resolved", closed, "all alerts resolved")
-    said = _first(items, Signal.RESOLUTION, after=after)
+    said = _first(items, Signal.RESOLUTION, after=after, before=limit)
     if said is not None:
         return _moment("resolved", said, "responder closes the incident")
     return None
@@ -335,23 +389,24 @@ def _key(event: Event) -> tuple[str, str]:
 
 
 def _all_closed(
-    items: Sequence[_Item],
-    anchor: dt.datetime,
+    items: _Items,
+    since: dt.datetime,
     after: dt.datetime,
+    limit: dt.datetime,
     opened: Signal,
     closed: Signal,
 ) -> _Item | None:
-    """The first closing event at or after ``after`` that leaves nothing of its kind open.
+    """The first closing event in ``[after, limit]`` that leaves nothing of its kind open.
 
-    Keys come from the event's attributes (incident id, alert name); a closing event whose
-    opening lies before the window closes what it can and counts.
+    What was opened from ``since`` on counts; keys come from the event's attributes (incident
+    id, alert name). A closing event whose opening lies before ``since`` closes what it can.
     """
     open_keys: set[tuple[str, str]] = set()
-    for item in items:
+    for item in items.scan(frozenset({opened, closed}), since, limit):
         if opened in item.signals:
             open_keys.add(_key(item.event))
         elif closed in item.signals:
             open_keys.discard(_key(item.event))
-            if item.time >= after and item.time >= anchor and not open_keys:
+            if item.time >= after and not open_keys:
                 return item
     return None

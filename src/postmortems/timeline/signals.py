@@ -98,6 +98,58 @@ def signals(event: Event) -> frozenset[Signal]:
     return frozenset(found)
 
 
+_HUMAN = "message:person"
+_BOT = "message:bot"
+_TEXTS = frozenset(_TEXT_KINDS)
+#: Which kinds of event can carry each signal, so a search can pass over the rest unread.
+_CARRIERS: dict[Signal, frozenset[str]] = {
+    Signal.PAGE_TRIGGERED: frozenset({_K.PAGE_TRIGGERED}),
+    Signal.PAGE_ACKNOWLEDGED: frozenset({_K.PAGE_ACKNOWLEDGED}),
+    Signal.PAGE_RESOLVED: frozenset({_K.PAGE_RESOLVED}),
+    Signal.ALERT_FIRING: frozenset({_K.ALERT_FIRING, _BOT}) | _TEXTS,
+    Signal.ALERT_RESOLVED: frozenset({_K.ALERT_RESOLVED, _BOT}) | _TEXTS,
+    Signal.SYMPTOM: frozenset({_K.K8S_WARNING, _K.METRIC_CROSSING}),
+    Signal.RECOVERED: frozenset({_K.METRIC_RECOVERED}),
+    Signal.REPORT: frozenset({_HUMAN}),
+    Signal.ACK: frozenset({_HUMAN}),
+    Signal.MITIGATION: frozenset(
+        {_K.ROLLBACK, _K.DEPLOY_SUCCEEDED, _K.COMMIT, _K.CONFIG_CHANGE, _K.K8S_NORMAL, _HUMAN}
+    )
+    | _TEXTS,
+    Signal.RESOLUTION: frozenset({_HUMAN}) | _TEXTS,
+    Signal.CHANGE: frozenset(
+        {
+            _K.CONFIG_CHANGE,
+            _K.DEPLOY_STARTED,
+            _K.DEPLOY_FAILED,
+            _K.DEPLOY_SUCCEEDED,
+            _K.COMMIT,
+            _K.K8S_NORMAL,
+            _K.ANNOTATION,
+            _BOT,
+        }
+    ),
+}
+_KNOWN_KINDS = frozenset(k.value for k in EventKind)
+
+
+def carriers(wanted: frozenset[Signal]) -> frozenset[str]:
+    """The event kinds that can carry any of ``wanted`` (see :func:`may_carry`)."""
+    out: frozenset[str] = frozenset()
+    for signal in wanted:
+        out |= _CARRIERS[signal]
+    return out
+
+
+def may_carry(event: Event, kinds: frozenset[str]) -> bool:
+    """Cheap test before :func:`signals`: can ``event`` carry a signal whose carriers are
+    ``kinds``? Kinds this module does not know are always read."""
+    kind = event.kind
+    if kind == _K.MESSAGE:
+        return (_BOT if is_bot(event) else _HUMAN) in kinds
+    return kind in kinds or kind not in _KNOWN_KINDS
+
+
 def _message_signals(event: Event) -> set[Signal]:
     text = event.text
     if is_bot(event):

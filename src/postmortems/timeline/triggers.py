@@ -10,13 +10,17 @@ candidates: they undo a change rather than make one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from postmortems.timeline import cues
 from postmortems.timeline.event import Event, EventKind
 from postmortems.timeline.signals import Signal, signals
+
+_TIME = attrgetter("time")
 
 #: How far before impact a change is still a candidate.
 LOOKBACK = dt.timedelta(hours=2)
@@ -62,7 +66,7 @@ def trigger_candidates(
     """Changes in ``[impact - lookback, impact]``, best candidate first.
 
     Args:
-        events: The merged timeline.
+        events: The merged timeline, sorted by time.
         impact: When impact began (the ``started`` moment, else ``detected``).
         lookback: How far back a change still counts.
         limit: How many candidates to return at most.
@@ -70,10 +74,9 @@ def trigger_candidates(
     impact = impact.astimezone(dt.UTC)
     start = impact - lookback
     found: list[Trigger] = []
-    for event in events:
+    first = bisect.bisect_left(events, start, key=_TIME)
+    for event in events[first:]:
         when = event.time.astimezone(dt.UTC)
-        if when < start:
-            continue
         if when > impact:
             break
         if Signal.CHANGE not in signals(event) or cues.is_revert(event.text):
