@@ -1,6 +1,6 @@
 """Rows to events for the generic ``csv`` and ``jsonl`` importers: columns and times.
 
-``options.columns`` names the columns (``time``, ``text``, ``actor``, ``kind``, ``end``); any
+``ImportOptions.columns`` names the columns (``time``, ``text``, ``actor``, ``kind``, ``end``); any
 left out are found among common names. Times may be ISO 8601 (zoned, or naive with
 ``options.tz``), other written forms python-dateutil reads, or epoch numbers in seconds,
 milliseconds, microseconds or nanoseconds (told apart by size). A naive time with no ``--tz``
@@ -65,9 +65,10 @@ def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) ->
                 break
     if "time" not in chosen:
         raise InputError(
-            "no time column found",
+            f"no time column found among: {', '.join(available) or 'none'}",
             path=where,
-            hint=f"name it with --column time=NAME (columns: {', '.join(available) or 'none'})",
+            hint=f"call one of them {', '.join(CANDIDATES['time'][:6])}, or name it in "
+            "ImportOptions.columns['time']",
         )
     return chosen
 

@@ -1,8 +1,8 @@
 """Generic CSV (or TSV, semicolon-separated): one event per row, columns named or guessed.
 
-The first row is the header. ``--column time=NAME`` and friends name the time, text, actor,
-kind and end columns; without them common names are tried (see ``_tabular.CANDIDATES``). The
-delimiter is sniffed from the header line among ``, ; TAB |``.
+The first row is the header. ``ImportOptions.columns`` (``{"time": NAME, ...}``) names the time,
+text, actor, kind and end columns; without them common names are tried (see
+``_tabular.CANDIDATES``). The delimiter is sniffed from the header line among ``, ; TAB |``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class CsvImporter:
     """Generic CSV with a header row."""
 
     name = "csv"
-    description = "generic CSV/TSV with a header row (--column time=..., text=..., actor=...)"
+    description = "generic CSV/TSV with a header row (time, text, actor, kind columns)"
 
     def sniff(self, path: Path) -> bool:
         if not path.is_file():

@@ -21,7 +21,7 @@ class JsonlImporter:
     """Generic JSON Lines (or a JSON array of flat objects)."""
 
     name = "jsonl"
-    description = "generic JSON Lines, one object per line (--column time=..., text=...)"
+    description = "generic JSON Lines, one object per line (time, text, actor, kind fields)"
 
     def sniff(self, path: Path) -> bool:
         if not path.is_file():
