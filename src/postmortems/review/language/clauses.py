@@ -1,0 +1,167 @@
+"""Finding the subject of a verb without a parser: walk left to the start of the clause.
+
+Postmortem prose is short and plain, so a shallow reading is enough: from the verb, skip the
+auxiliaries and adverbs in front of it ("did not", "should have", "accidentally"), then take the
+words back to the start of the clause (a comma, a conjunction, a time stamp, the start of the
+sentence). A relative pronoun ("the release manager who approved") points at the noun before it;
+a clause that starts with its verb ("... and took the site down") shares the subject of the
+clause before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from postmortems.review.language.people import People, Who
+from postmortems.review.language.tokens import Token
+
+AUXILIARIES = frozenset(
+    """
+    do does did done had has have 've having need needs needed was were is are am be been being should could would
+    'd must might may will 'll shall can not n't never ought to got get gets also then just still
+    again even only already ever now later soon first finally once twice all both each simply
+    really actually apparently unfortunately initially subsequently eventually immediately quickly
+    always usually often sometimes
+    """.split()
+)
+_BOUNDARY_WORDS = frozenset(
+    """
+    and but or nor because since so when whenever while whilst after before although though as if
+    that which who whom whose where then until once unless whereas meaning hence thus therefore
+    however whether than instead
+    """.split()
+)
+_RELATIVE = frozenset(("who", "that", "which", "whom"))
+_PUNCT_BOUNDARY = frozenset(",;:()[]—–-|/•")
+
+
+def is_boundary(token: Token) -> bool:
+    """True when ``token`` ends the clause to its left."""
+    if token.kind == "punct":
+        return token.text in _PUNCT_BOUNDARY or token.text in ".!?"
+    if token.kind in ("time", "num"):
+        return True
+    return token.low in _BOUNDARY_WORDS
+
+
+def is_adverb(token: Token) -> bool:
+    """A word that may sit between a subject and its verb."""
+    low = token.low
+    return low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and low != "supply")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The subject found for a verb: what it is, and the token span it covers."""
+
+    who: Who
+    start: int
+    end: int  # exclusive
+
+    @property
+    def person(self) -> bool:
+        """A named person, a role or a personal pronoun."""
+        return self.who.person
+
+
+NO_SUBJECT = Subject(Who.NONE, 0, 0)
+
+
+def clause_start(tokens: list[Token], index: int) -> int:
+    """Index of the boundary token before ``index`` (-1 for the start of the sentence)."""
+    j = index - 1
+    while j >= 0 and not is_boundary(tokens[j]):
+        j -= 1
+    return j
+
+
+def subject_of(tokens: list[Token], index: int, people: People, depth: int = 0) -> Subject:
+    """The subject of the verb group that starts at ``tokens[index]``.
+
+    Args:
+        tokens: the sentence's tokens.
+        index: the first token of the verb group (an auxiliary, an adverb or the verb).
+        people: the names and roles the document knows.
+        depth: recursion guard for chained clauses.
+    """
+    end = index
+    while end > 0 and tokens[end - 1].kind in ("word", "aux", "nt") and is_adverb(tokens[end - 1]):
+        end -= 1
+    start = clause_start(tokens, end)
+    phrase = tokens[start + 1 : end]
+    if phrase and start >= 0 and tokens[start].low == "who" and _has_verb(phrase):
+        # "the release manager who approved the change is to blame": the relative clause sits
+        # between the subject and its verb.
+        phrase = []
+    if phrase:
+        return Subject(people.classify(phrase), start + 1, end)
+    if start < 0 or depth > 3:
+        return NO_SUBJECT
+    boundary = tokens[start]
+    if boundary.low in _RELATIVE:
+        # "the release manager who approved": the noun phrase before the relative pronoun.
+        k = start
+        if k > 0 and tokens[k - 1].text == ",":
+            k -= 1
+        left = k - 1
+        while left >= 0 and not is_boundary(tokens[left]) and tokens[left].low not in _STOPWORDS:
+            left -= 1
+        phrase = tokens[left + 1 : k]
+        return Subject(people.classify(phrase), left + 1, k) if phrase else NO_SUBJECT
+    if boundary.low in ("and", "or", "then", "but") or boundary.text == ",":
+        # "Victor deleted the record and took the site down": the earlier clause's subject.
+        return first_subject(tokens, start, people, depth + 1)
+    return NO_SUBJECT
+
+
+_STOPWORDS = frozenset(
+    "to from of for on in with by at about during into onto over under via through per".split()
+)
+
+
+def first_subject(tokens: list[Token], before: int, people: People, depth: int = 0) -> Subject:
+    """The subject of the clause that ends just before ``tokens[before]``."""
+    start = clause_start(tokens, before)
+    # Skip chained boundaries like ", and".
+    while start >= 0 and tokens[start + 1 : before] == [] and start > 0:
+        before = start
+        start = clause_start(tokens, before)
+    span = tokens[start + 1 : before]
+    if not span:
+        return NO_SUBJECT
+    # The subject runs up to the first word that looks like a verb or an auxiliary.
+    stop = len(span)
+    for k, token in enumerate(span):
+        if k == 0:
+            continue
+        if token.kind in ("aux", "nt") or token.low in AUXILIARIES or _verbish(token):
+            stop = k
+            break
+    phrase = span[:stop]
+    if stop == len(span) and len(span) > 1:
+        phrase = span[:1]
+    who = people.classify(phrase)
+    return Subject(who, start + 1, start + 1 + len(phrase))
+
+
+def _has_verb(phrase: list[Token]) -> bool:
+    return any(t.low in AUXILIARIES or t.kind == "nt" or _verbish(t) for t in phrase)
+
+
+def _verbish(token: Token) -> bool:
+    low = token.low
+    if token.kind != "word" or token.capitalised:
+        return False
+    return low.endswith(("ed", "ly")) or (low.endswith("s") and not low.endswith("ss"))
+
+
+def object_of(tokens: list[Token], index: int, people: People) -> Subject:
+    """The noun phrase right after the verb at ``tokens[index]`` (its object)."""
+    start = index + 1
+    end = start
+    while end < len(tokens) and not is_boundary(tokens[end]) and tokens[end].low not in _STOPWORDS:
+        end += 1
+    phrase = tokens[start:end]
+    if not phrase:
+        return NO_SUBJECT
+    return Subject(people.classify(phrase), start, end)

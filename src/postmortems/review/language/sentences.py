@@ -1,0 +1,290 @@
+"""Markdown prose as sentences, each knowing where in the file every character came from.
+
+The language rules read prose, not Markdown: code (fenced, indented, inline), HTML comments (the
+template's guidance lives there), URLs, link targets, images and quotations (``>`` blocks are
+someone else's words: a vendor's docs, a log excerpt) are not the author's voice and are never
+analysed. Each table cell is its own piece of text, so a timeline row's time and its event do not
+run together.
+
+Masked characters become spaces rather than being removed, so an offset in a sentence maps back to
+the exact line and column of the source. The scanner is line based and linear; it does not need a
+full CommonMark parse to find prose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of prose.
+
+    ``text`` is the sentence with markup and code masked by spaces. ``_spans`` maps offsets in
+    ``text`` back to the source: each entry is ``(offset, line, column)`` for the start of a run
+    of characters that sit contiguously on one source line (1-based line and column).
+    """
+
+    text: str
+    spans: tuple[tuple[int, int, int], ...]
+
+    @property
+    def line(self) -> int:
+        """The line the sentence starts on."""
+        return self.position(0)[0]
+
+    @property
+    def column(self) -> int:
+        """The column the sentence starts at."""
+        return self.position(0)[1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The source ``(line, column)`` of the character at ``offset`` in :attr:`text`."""
+        index = bisect.bisect_right(self.spans, (offset, 1 << 30, 0)) - 1
+        start, line, column = self.spans[max(index, 0)]
+        return line, column + max(offset - start, 0)
+
+
+# A run of source text: the line number, the column its first character sits at, and the text.
+_Run = tuple[int, int, str]
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_THEMATIC = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?(?:\s+|$)")
+_QUOTE = re.compile(r"^\s{0,3}>")
+_TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HTML_BLOCK = re.compile(r"^\s{0,3}</?[A-Za-z][^>]*>\s*$")
+_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+
+# Inline pieces that are not prose. Each is replaced by spaces of the same length.
+_INLINE_MASK = re.compile(
+    r"""
+      (?P<code>(`+)(?:(?!\2).)+?\2)                 # code span
+    | (?P<image>!\[[^\]]*\]\([^)]*\))               # image
+    | (?P<target>\]\([^)]*\)|\]\[[^\]]*\])          # link target after the link text
+    | (?P<autolink><(?:https?|mailto|ftp):[^>]*>)   # autolink
+    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)   # inline HTML tag
+    | (?P<url>\b(?:https?|ftp)://[^\s)\]>]+|\bwww\.[^\s)\]>]+)
+    | (?P<email>\b[\w.+-]+@[\w-]+\.[\w.-]+\b)
+    | (?P<footnote>\[\^[^\]]*\])
+    | (?P<marks>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))
+    """,
+    re.VERBOSE,
+)
+
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs mr mrs ms dr prof approx no fig cf al inc ltd co st jan feb mar apr jun jul "
+    "aug sep sept oct nov dec min max est".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]]*(?=\s*$)")
+
+
+def _mask_inline(text: str) -> str:
+    """Replace inline code, links' targets, tags and emphasis marks with spaces."""
+
+    def blank(match: re.Match[str]) -> str:
+        if match.lastgroup == "target":
+            # Keep the closing bracket position blank too: "[text](url)" reads as " text ".
+            return " " * len(match.group(0))
+        return " " * len(match.group(0))
+
+    masked = _INLINE_MASK.sub(blank, text)
+    # The opening bracket of a link or reference: "[text]" reads as " text ".
+    return masked.replace("[", " ").replace("]", " ")
+
+
+def _strip_comments(lines: list[str]) -> list[str]:
+    """Blank out HTML comments, which may span lines, keeping every column in place."""
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        chars = list(line)
+        i = 0
+        while i < len(line):
+            if inside:
+                end = line.find("-->", i)
+                stop = len(line) if end < 0 else end + 3
+                for j in range(i, stop):
+                    chars[j] = " "
+                if end < 0:
+                    break
+                inside = False
+                i = stop
+            else:
+                start = line.find("<!--", i)
+                if start < 0:
+                    break
+                inside = True
+                i = start
+        out.append("".join(chars))
+    return out
+
+
+def _cells(line: str, number: int) -> Iterator[_Run]:
+    """The cells of a table row, each as a run of text with its column."""
+    start = 0
+    stripped = line.rstrip()
+    for match in re.finditer(r"(?<!\\)\|", stripped):
+        cell = stripped[start : match.start()]
+        if cell.strip():
+            yield number, start + 1, cell
+        start = match.end()
+    tail = stripped[start:]
+    if tail.strip():
+        yield number, start + 1, tail
+
+
+def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
+    """Blocks of prose (paragraph, list item, heading, table cell) as runs of source text.
+
+    Args:
+        markdown: Markdown text.
+        first_line: the source line of the first line of ``markdown``.
+    """
+    lines = _strip_comments(markdown.splitlines())
+    fence: str | None = None
+    current: list[_Run] = []
+    in_table = False
+    in_list = False
+    previous_blank = True
+    for index, raw in enumerate(lines):
+        number = first_line + index
+        if fence is not None:
+            if raw.strip().startswith(fence):
+                fence = None
+            previous_blank = False
+            continue
+        opening = _FENCE.match(raw)
+        if opening:
+            fence = opening.group(1)[0] * 3
+            if current:
+                yield current
+                current = []
+            continue
+        if not raw.strip():
+            if current:
+                yield current
+                current = []
+            in_table = False
+            previous_blank = True
+            continue
+        if (
+            previous_blank
+            and not in_list
+            and (raw.startswith("    ") or raw.startswith("\t"))
+            and not current
+        ):
+            continue  # indented code block
+        previous_blank = False
+        next_line = lines[index + 1] if index + 1 < len(lines) else ""
+        if in_table or (raw.lstrip().startswith("|") and "|" in raw.strip()[1:]):
+            in_table = True
+            if current:
+                yield current
+                current = []
+            if not _TABLE_DELIM.match(raw):
+                for run in _cells(raw, number):
+                    yield [run]
+            continue
+        if "|" in raw and _TABLE_DELIM.match(next_line) and "-" in next_line:
+            in_table = True
+            if current:
+                yield current
+                current = []
+            for run in _cells(raw, number):
+                yield [run]
+            continue
+        if _QUOTE.match(raw) or _THEMATIC.match(raw) or _DEFINITION.match(raw):
+            if current:
+                yield current
+                current = []
+            continue
+        if _HTML_BLOCK.match(raw):
+            continue
+        if _SETEXT.match(raw) and current:
+            yield current
+            current = []
+            continue
+        heading = _HEADING.match(raw)
+        if heading:
+            if current:
+                yield current
+                current = []
+            text = raw.rstrip().rstrip("#")
+            yield [(number, heading.end() + 1, text[heading.end() :])]
+            continue
+        item = _LIST.match(raw)
+        if item:
+            in_list = True
+            if current:
+                yield current
+            current = [(number, item.end() + 1, raw[item.end() :])]
+            continue
+        if not raw.startswith((" ", "\t")):
+            in_list = in_list and bool(current)
+        indent = len(raw) - len(raw.lstrip())
+        current.append((number, indent + 1, raw[indent:]))
+    if current:
+        yield current
+
+
+def _split(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence boundaries in a block's text, as ``(start, end)`` offsets."""
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[start : match.start() + 1])
+        if match.group(0).startswith(".") and word:
+            token = word.group(1).lower().rstrip(".")
+            if token in _ABBREVIATIONS or len(token) == 1:
+                continue
+        if text[start:end].strip():
+            yield start, end
+        start = end
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def sentences(markdown: str, first_line: int = 1) -> Iterator[Sentence]:
+    """Every sentence of prose in ``markdown``, with source positions.
+
+    Args:
+        markdown: Markdown text (a section body, or a whole document without front matter).
+        first_line: the source line of the first line of ``markdown``.
+    """
+    for runs in blocks(markdown, first_line):
+        parts: list[str] = []
+        spans: list[tuple[int, int, int]] = []
+        offset = 0
+        for number, column, text in runs:
+            if parts:
+                parts.append(" ")
+                offset += 1
+            masked = _mask_inline(text)
+            spans.append((offset, number, column))
+            parts.append(masked)
+            offset += len(masked)
+        joined = "".join(parts)
+        for start, end in _split(joined):
+            lead = len(joined[start:end]) - len(joined[start:end].lstrip())
+            start += lead
+            pieces = tuple(
+                (max(o - start, 0), line, col + max(start - o, 0))
+                for o, line, col in _runs_from(spans, start, end)
+            )
+            yield Sentence(joined[start:end].rstrip(), pieces)
+
+
+def _runs_from(
+    spans: list[tuple[int, int, int]], start: int, end: int
+) -> list[tuple[int, int, int]]:
+    """The spans that cover ``start:end``, the first one clipped to begin at ``start``."""
+    index = max(bisect.bisect_right(spans, (start, 1 << 30, 0)) - 1, 0)
+    out = [spans[index]]
+    out.extend(span for span in spans[index + 1 :] if span[0] < end)
+    return out
