@@ -88,6 +88,18 @@ class People:
     names: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
     _given: frozenset[str] = field(default_factory=given_names)
+    _gate: frozenset[str] | None = None
+
+    @property
+    def gate(self) -> frozenset[str]:
+        """Lower-case words any one of which a sentence needs to mention a person."""
+        if self._gate is None:
+            role_words = {p for role in _ROLES | set(_QUALIFIED) for p in re.findall("[a-z]+", role)}
+            self._gate = frozenset(
+                self.names | self.roles | self._given | role_words | _PRONOUNS | _WE
+                | {"one", "nobody", "those", "them", "her", "him", "involved", "responsible"}
+            )
+        return self._gate
 
     @classmethod
     def of(cls, names: Iterable[str] = (), roles: Iterable[str] = ()) -> People:

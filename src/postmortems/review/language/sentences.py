@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 
@@ -61,22 +61,23 @@ _TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$"
 _HTML_BLOCK = re.compile(r"^\s{0,3}</?[A-Za-z][^>]*>\s*$")
 _DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 
-# Inline pieces that are not prose. Each is replaced by spaces of the same length.
-_INLINE_MASK = re.compile(
-    r"""
-      (?P<code>(`+)(?:(?!\2).)+?\2)                 # code span
-    | (?P<image>!\[[^\]]*\]\([^)]*\))               # image
-    | (?P<target>\]\([^)]*\)|\]\[[^\]]*\])          # link target after the link text
-    | (?P<autolink><(?:https?|mailto|ftp):[^>]*>)   # autolink
-    | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)   # inline HTML tag
-    | (?P<url>\b(?:https?|ftp)://[^\s)\]>]+|\bwww\.[^\s)\]>]+)
-    | (?P<email>\b[\w.+-]+@[\w-]+\.[\w.-]+\b)
-    | (?P<footnote>\[\^[^\]]*\])
-    | (?P<marks>\*{1,3}|~~|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))
-    """,
-    re.VERBOSE,
+# Inline pieces that are not prose, each replaced by spaces of the same length. Each runs only
+# when the character that starts it occurs in the line (most lines have none of them).
+_INLINE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("`", re.compile(r"(`+)(?:(?!\1).)+?\1")),  # code span
+    ("!", re.compile(r"!\[[^\]]*\]\([^)]*\)")),  # image
+    ("]", re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")),  # link target after the link text
+    ("<", re.compile(r"<(?:https?|mailto|ftp):[^>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    ("/", re.compile(r"\b(?:https?|ftp)://[^\s)\]>]+")),  # URL
+    ("www.", re.compile(r"\bwww\.[^\s)\]>]+")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),  # e-mail
+    ("[^", re.compile(r"\[\^[^\]]*\]")),  # footnote reference
+    ("*", re.compile(r"\*{1,3}")),
+    ("~", re.compile(r"~~")),
+    ("_", re.compile(r"(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")),
 )
 
+_LETTERS = re.compile(r"[a-z]+")
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs mr mrs ms dr prof approx no fig cf al inc ltd co st jan feb mar apr jun jul "
     "aug sep sept oct nov dec min max est".split()
@@ -87,15 +88,16 @@ _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]
 def _mask_inline(text: str) -> str:
     """Replace inline code, links' targets, tags and emphasis marks with spaces."""
 
-    def blank(match: re.Match[str]) -> str:
-        if match.lastgroup == "target":
-            # Keep the closing bracket position blank too: "[text](url)" reads as " text ".
-            return " " * len(match.group(0))
-        return " " * len(match.group(0))
-
-    masked = _INLINE_MASK.sub(blank, text)
+    masked = text
+    for char, pattern in _INLINE_MASKS:
+        if char in masked:
+            masked = pattern.sub(_blank, masked)
     # The opening bracket of a link or reference: "[text]" reads as " text ".
     return masked.replace("[", " ").replace("]", " ")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _strip_comments(lines: list[str]) -> list[str]:
@@ -250,14 +252,24 @@ def _split(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def sentences(markdown: str, first_line: int = 1) -> Iterator[Sentence]:
+def sentences(
+    markdown: str,
+    first_line: int = 1,
+    keep: Callable[[frozenset[str]], bool] | None = None,
+) -> Iterator[Sentence]:
     """Every sentence of prose in ``markdown``, with source positions.
 
     Args:
         markdown: Markdown text (a section body, or a whole document without front matter).
         first_line: the source line of the first line of ``markdown``.
+        keep: a cheap filter on a block's lower-case words (letters only); blocks it rejects
+            are skipped before any masking or splitting.
     """
     for runs in blocks(markdown, first_line):
+        if keep is not None and not keep(
+            frozenset(_LETTERS.findall(" ".join(r[2] for r in runs).lower()))
+        ):
+            continue
         parts: list[str] = []
         spans: list[tuple[int, int, int]] = []
         offset = 0

@@ -16,6 +16,14 @@ from postmortems.review.language.people import People
 from postmortems.review.language.tokens import Token, mask_quotes, tokenize
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+def gate_words(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` as the pattern gates see them."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
 @dataclass(slots=True)
 class Text:
     """One sentence, ready for the detectors."""
@@ -27,11 +35,20 @@ class Text:
     norm: str = ""
     _starts: list[int] = field(default_factory=list)
     _start_set: frozenset[int] = frozenset()
+    #: The sentence's words as the pattern gates see them (see :mod:`.lexicon`).
+    gate: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, raw: str, people: People, section: str | None = None) -> Text:
+    def of(
+        cls,
+        raw: str,
+        people: People,
+        section: str | None = None,
+        gate: frozenset[str] | None = None,
+    ) -> Text:
         """Mask quotations and payloads in ``raw`` and tokenise it."""
-        tokens = tokenize(mask_quotes(raw))
+        masked = mask_quotes(raw)
+        tokens = tokenize(masked)
         starts: list[int] = []
         parts: list[str] = []
         offset = 0
@@ -39,7 +56,9 @@ class Text:
             starts.append(offset)
             parts.append(token.low)
             offset += len(token.low) + 1
-        return cls(raw, people, section, tokens, " ".join(parts), starts, frozenset(starts))
+        if gate is None:
+            gate = gate_words(masked)
+        return cls(raw, people, section, tokens, " ".join(parts), starts, frozenset(starts), gate)
 
     def index_at(self, char: int) -> int:
         """Index of the token that covers ``norm`` offset ``char``."""

@@ -24,20 +24,21 @@ _QUOTED = re.compile(
 # A log line or structured payload inside prose: {"level": ...}, key=value runs.
 _PAYLOAD = re.compile(r"\{[^{}\n]*\}|\b\w+=\S+")
 
-_TOKEN = re.compile(
-    r"""
+# One alternative per kind of token; contractions come apart ("did" + "n't", "should" + "'ve").
+_TOKEN_SOURCE = r"""
       (?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)
     | (?P<num>\d[\d,.:/-]*%?)
-    | (?P<word>@?[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)
-    | (?P<poss>'s\b|'\B)
     | (?P<nt>n't\b)
+    | (?P<word><NT>@?[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)
+    | (?P<aux>'(?:ve|d|ll|re|m)\b)
+    | (?P<poss>'s\b|'(?=\s|$))
     | (?P<punct>[^\sA-Za-z0-9])
-    """,
-    re.VERBOSE,
+"""
+_TOKEN = re.compile(_TOKEN_SOURCE.replace("<NT>", ""), re.VERBOSE)
+# Slower, for text with a "n't": a word stops before it ("did" + "n't", "ca" + "n't").
+_TOKEN_NT = re.compile(
+    _TOKEN_SOURCE.replace("<NT>", r"@?[A-Za-z][A-Za-z0-9]*?(?=n't\b)|"), re.VERBOSE
 )
-
-#: Trailing contractions split off a word so "didn't" reads as "did" + "n't".
-_CONTRACTION = re.compile(r"(?i)^(.*?)(n't|'ve|'d|'ll|'re|'m)$")
 
 
 class Token(NamedTuple):
@@ -57,45 +58,25 @@ class Token(NamedTuple):
 
 def mask_quotes(text: str) -> str:
     """``text`` with quoted spans and log payloads replaced by spaces (offsets unchanged)."""
-    text = text.replace("’", "'") if "’" in text and "‘" not in text else text
-    masked = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-    return _PAYLOAD.sub(lambda m: " " * len(m.group(0)), masked)
+    if "’" in text and "‘" not in text:
+        text = text.replace("’", "'")
+    if '"' in text or "“" in text or "‘" in text or "'" in text:
+        text = _QUOTED.sub(_blank, text)
+    if "{" in text or "=" in text:
+        text = _PAYLOAD.sub(_blank, text)
+    return text
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def tokenize(text: str) -> list[Token]:
     """Split sentence text into tokens; apostrophes are normalised and contractions split."""
-    text = text.replace("’", "'")
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "punct"
-        value = match.group(0)
-        start = match.start()
-        if kind == "word" and "'" in text[match.end() : match.end() + 1]:
-            # "didn't", "should've": the regex stops at the apostrophe; join the tail first.
-            tail = re.match(r"'(ve|d|ll|re|m|t)\b", text[match.end() :], re.IGNORECASE)
-            if tail and tail.group(1).lower() == "t" and value.lower().endswith("n"):
-                tokens.append(Token(value[:-1], value[:-1].lower(), start, match.end() - 1, kind))
-                tokens.append(Token("n't", "n't", match.end() - 1, match.end() + 2, "nt"))
-                continue
-        if kind == "nt":
-            continue  # consumed above
-        if kind == "punct" and value == "'":
-            tail = re.match(r"'(ve|d|ll|re|m)\b", text[start:], re.IGNORECASE)
-            if tail and tokens and tokens[-1].end == start:
-                low = tail.group(0).lower()
-                tokens.append(Token(tail.group(0), low, start, start + len(low), "aux"))
-                continue
-        tokens.append(Token(value, value.lower(), start, match.end(), kind))
-    return _drop_consumed(tokens, text)
-
-
-def _drop_consumed(tokens: list[Token], text: str) -> list[Token]:
-    """Remove word fragments already covered by a contraction token ("ve" after "'ve")."""
-    out: list[Token] = []
-    covered = -1
-    for token in tokens:
-        if token.start < covered:
-            continue
-        out.append(token)
-        covered = max(covered, token.end) if token.kind in ("aux", "nt") else covered
-    return out
+    if "’" in text:
+        text = text.replace("’", "'")
+    pattern = _TOKEN_NT if "n't" in text else _TOKEN
+    return [
+        Token(m.group(), m.group().lower(), m.start(), m.end(), m.lastgroup or "punct")
+        for m in pattern.finditer(text)
+    ]
