@@ -114,6 +114,7 @@ def subject_of(tokens: list[Token], index: int, people: People, depth: int = 0) 
     return NO_SUBJECT
 
 
+_DETERMINERS = frozenset("the a an this that these those our their his her its my your".split())
 _STOPWORDS = frozenset(
     "to from of for on in with by at about during into onto over under via through per".split()
 )
@@ -134,6 +135,8 @@ def first_subject(tokens: list[Token], before: int, people: People, depth: int =
     for k, token in enumerate(span):
         if k == 0:
             continue
+        if span[k - 1].low in _DETERMINERS:
+            continue  # "the test", "a set": nouns after a determiner
         if token.kind in ("aux", "nt") or token.low in AUXILIARIES or _verbish(token):
             stop = k
             break
@@ -152,7 +155,21 @@ def _verbish(token: Token) -> bool:
     low = token.low
     if token.kind != "word" or token.capitalised:
         return False
-    return low.endswith(("ed", "ly")) or (low.endswith("s") and not low.endswith("ss"))
+    return (
+        low.endswith(("ed", "ly"))
+        or (low.endswith("s") and not low.endswith("ss"))
+        or low in _PAST
+    )
+
+
+# Common irregular past tenses: where a subject ends when no "-ed" verb follows it.
+_PAST = frozenset(
+    """
+    ran took made went got saw knew thought left forgot did had was were said told sent found
+    kept broke brought began gave held lost put set spent wrote chose shut hit let read
+    understood drove fell rose stood sat upgraded overwrote
+    """.split()
+)
 
 
 def object_of(tokens: list[Token], index: int, people: People) -> Subject:

@@ -185,7 +185,10 @@ def _owned_faults(text: Text, add: _Add) -> None:
             continue
         rest = text.index_at(match.start("rest"))
         end = clause_end(text, rest, 8)
-        head = text.people.classify(tokens[rest:end])
+        noun = rest + 1
+        while noun < end and not tokens[noun].low.endswith("ing"):
+            noun += 1  # "caused by the on-call engineer running ...": the engineer
+        head = text.people.classify(tokens[rest:noun])
         named = names_in(text, rest, end) or possessive_person(text, rest, end)
         if (head.person or named) and not negated(text, first, 3):
             add(first, end, rest)

@@ -1,0 +1,1 @@
+"""``blame.*``: language that blames a person instead of explaining the system."""

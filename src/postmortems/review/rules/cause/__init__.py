@@ -1,0 +1,1 @@
+"""``cause.*``: an explanation that stops at one cause, or at a person."""
