@@ -32,6 +32,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+## Accuracy of the blame review on the labelled sentences and the corpus (also run by bench).
+eval: $(STAMP)
+	$(BIN)/python -m benchmarks.eval_review
+
 fmt: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .

@@ -14,22 +14,23 @@ from dataclasses import dataclass
 
 from postmortems.review.language.people import People, Who
 from postmortems.review.language.tokens import Token
+from postmortems.review.language.wordlists import words
 
-AUXILIARIES = frozenset(
+AUXILIARIES = words(
     """
-    do does did done had has have 've having need needs needed was were is are am be been being should could would
-    'd must might may will 'll shall can not n't never ought to got get gets also then just still
-    again even only already ever now later soon first finally once twice all both each simply
-    really actually apparently unfortunately initially subsequently eventually immediately quickly
-    always usually often sometimes
-    """.split()
+    do does did done had has have 've having need needs needed was were is are am be been being
+    should could would 'd must might may will 'll shall can not n't never ought to got get gets
+    also then just still again even only already ever now later soon first finally once twice all
+    both each simply really actually apparently unfortunately initially subsequently eventually
+    immediately quickly always usually often sometimes
+    """
 )
-_BOUNDARY_WORDS = frozenset(
+_BOUNDARY_WORDS = words(
     """
     and but or nor because since so when whenever while whilst after before although though as if
     that which who whom whose where then until once unless whereas meaning hence thus therefore
     however whether than instead
-    """.split()
+    """
 )
 _RELATIVE = frozenset(("who", "that", "which", "whom"))
 _PUNCT_BOUNDARY = frozenset(",;:()[]—–-|/•")
@@ -114,9 +115,15 @@ def subject_of(tokens: list[Token], index: int, people: People, depth: int = 0) 
     return NO_SUBJECT
 
 
-_DETERMINERS = frozenset("the a an this that these those our their his her its my your".split())
-_STOPWORDS = frozenset(
-    "to from of for on in with by at about during into onto over under via through per".split()
+_DETERMINERS = words(
+    """
+    the a an this that these those our their his her its my your
+    """
+)
+_STOPWORDS = words(
+    """
+    to from of for on in with by at about during into onto over under via through per
+    """
 )
 
 
@@ -156,19 +163,17 @@ def _verbish(token: Token) -> bool:
     if token.kind != "word" or token.capitalised:
         return False
     return (
-        low.endswith(("ed", "ly"))
-        or (low.endswith("s") and not low.endswith("ss"))
-        or low in _PAST
+        low.endswith(("ed", "ly")) or (low.endswith("s") and not low.endswith("ss")) or low in _PAST
     )
 
 
 # Common irregular past tenses: where a subject ends when no "-ed" verb follows it.
-_PAST = frozenset(
+_PAST = words(
     """
-    ran took made went got saw knew thought left forgot did had was were said told sent found
-    kept broke brought began gave held lost put set spent wrote chose shut hit let read
-    understood drove fell rose stood sat upgraded overwrote
-    """.split()
+    ran took made went got saw knew thought left forgot did had was were said told sent found kept
+    broke brought began gave held lost put set spent wrote chose shut hit let read understood
+    drove fell rose stood sat upgraded overwrote
+    """
 )
 
 

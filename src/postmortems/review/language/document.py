@@ -73,9 +73,7 @@ def analyse(
 _last: tuple[Postmortem, tuple[str, ...], tuple[str, ...], list[Located]] | None = None
 
 
-def blame_in(
-    pm: Postmortem, names: Sequence[str] = (), roles: Sequence[str] = ()
-) -> list[Located]:
+def blame_in(pm: Postmortem, names: Sequence[str] = (), roles: Sequence[str] = ()) -> list[Located]:
     """Every blame hit in ``pm`` (cached for the document most recently analysed).
 
     Args:

@@ -45,4 +45,3 @@ def names_person(text: str, people: People) -> str | None:
         if hit.rule in (PERSON_AS_CAUSE, HUMAN_ERROR):
             return text[hit.start : hit.end]
     return None
-

@@ -16,11 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from postmortems.review.language import verbs
-
-
-def words(text: str) -> frozenset[str]:
-    """A gate: the words of ``text``."""
-    return frozenset(text.split())
+from postmortems.review.language.wordlists import words
 
 
 def _flat(forms: frozenset[str]) -> frozenset[str]:
@@ -62,7 +58,9 @@ NOT_FAULT_AFTER = (
 #: words depend on the document (its declared names), so :class:`~.people.People` supplies them.
 PERSON = frozenset({"<person>"})
 
-NEGATIONS = words("not never didn doesn don wasn weren isn aren couldn shouldn wouldn hasn haven hadn t")
+NEGATIONS = words(
+    "not never didn doesn don wasn weren isn aren couldn shouldn wouldn hasn haven hadn t"
+)
 MODALS = words("should shouldn could couldn ought must might need needs needed")
 
 GATES: dict[str, tuple[frozenset[str], ...]] = {
@@ -77,7 +75,10 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
             "pebkac pebcak layer"
         ),
     ),
-    "mistake_by": (words("mistake mistakes error errors slip slips blunder oversight"), PERSON,),
+    "mistake_by": (
+        words("mistake mistakes error errors slip slips blunder oversight"),
+        PERSON,
+    ),
     "judgmental": (
         words(
             "careless carelessly carelessness negligent negligently negligence sloppy sloppily "
@@ -97,7 +98,10 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
     ),
     "bother": (words("bother bothers bothered bothering"),),
     "obviously": (words("obviously clearly evidently plainly course"),),
-    "too_long": (words("too ages forever sat"), PERSON,),
+    "too_long": (
+        words("too ages forever sat"),
+        PERSON,
+    ),
     "completely": (
         words("completely totally blatantly simply just conveniently flatly entirely"),
         words(
@@ -111,7 +115,8 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
             "responsible professional halfway real proper"
         ),
         words("any a an"),
-     PERSON,),
+        PERSON,
+    ),
     "exhortation": (
         words(
             "careful vigilant diligent attentive thorough cautious mindful rigorous "
@@ -135,22 +140,36 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
             "warned punish punishes punished penalise penalize penalised penalized censure "
             "censured let write wrote give gives gave issue issues issued"
         ),
-     PERSON,),
-    "training": (words("training course bootcamp class classes workshop"), PERSON,),
-    "access": (words("access permissions rights privileges credentials"), PERSON,),
+        PERSON,
+    ),
+    "training": (
+        words("training course bootcamp class classes workshop"),
+        PERSON,
+    ),
+    "access": (
+        words("access permissions rights privileges credentials"),
+        PERSON,
+    ),
     "modal_perfect": (MODALS, words("have ve"), PERSON),
     "if_had": (words("if when had"), words("had d"), PERSON),
-    "had_inverted": (words("had"), PERSON,),
+    "had_inverted": (
+        words("had"),
+        PERSON,
+    ),
     "if_only": (words("only"), words("if")),
     "would_have": (words("would could might d"), words("have ve")),
-    "failed_to": (words("fail fails failed failing"), PERSON,),
+    "failed_to": (
+        words("fail fails failed failing"),
+        PERSON,
+    ),
     "fault_adverb": (
         words(
             "accidentally accidently mistakenly inadvertently unintentionally erroneously "
             "wrongly incorrectly mistake accident error unknowingly carelessly recklessly "
             "hastily blindly"
         ),
-     PERSON,),
+        PERSON,
+    ),
     "causal": (
         words(
             "cause caused causes causing broke break breaks breaking corrupt corrupted "
@@ -158,7 +177,8 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
             "brought bring brings bringing knocked screwed messed botched introduced introduces "
             "triggered triggers started led leads resulted results"
         ),
-        PERSON,),
+        PERSON,
+    ),
     "possessive_fault": (words("s"), FAULT_NOUN_WORDS | FAULT_ADJECTIVE_WORDS),
     "pronoun_fault": (words("his her their"), FAULT_NOUN_WORDS),
     "because_person": (
@@ -166,15 +186,31 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
             "due because caused thanks owing result triggered introduced blamed blame "
             "attributed fault resulted brought broken"
         ),
-     PERSON,),
-    "to_blame": (words("blame fault guilty culprit cause responsible"), PERSON,),
+        PERSON,
+    ),
+    "to_blame": (
+        words("blame fault guilty culprit cause responsible"),
+        PERSON,
+    ),
     "blame_lies": (words("blame fault responsibility"),),
     "cause_was": (words("cause culprit trigger"), words("was is were"), PERSON),
     # Detectors that read token vocabularies instead of a regex.
-    "action": (FAULT_ADJECTIVE_WORDS | words("without"), PERSON,),
-    "skip": (_flat(verbs.SKIPS), PERSON,),
-    "omission": (_flat(verbs.OMISSIONS), PERSON,),
-    "miss": (_flat(verbs.MISSES), PERSON,),
+    "action": (
+        FAULT_ADJECTIVE_WORDS | words("without"),
+        PERSON,
+    ),
+    "skip": (
+        _flat(verbs.SKIPS),
+        PERSON,
+    ),
+    "omission": (
+        _flat(verbs.OMISSIONS),
+        PERSON,
+    ),
+    "miss": (
+        _flat(verbs.MISSES),
+        PERSON,
+    ),
     "did_not": (NEGATIONS, _flat(verbs.DILIGENCE), PERSON),
 }
 
@@ -232,7 +268,11 @@ def patterns() -> Patterns:
     return Patterns(
         human_error=c(
             B + who + r"(?: |-)(?:error|errors|mistake|mistakes|slip|slips|blunder|blunders|"
-            r"fault|faults|oversight)" + E + NOT_FAULT_AFTER + r"|" + B
+            r"fault|faults|oversight)"
+            + E
+            + NOT_FAULT_AFTER
+            + r"|"
+            + B
             + r"(?:fat-finger(?:ed|ing|s)?|fat finger(?:ed|ing)?|pebkac|pebcak|id10t|"
             r"layer 8 (?:issue|problem|error))" + E
         ),
@@ -398,8 +438,13 @@ def patterns() -> Patterns:
             r"second pair of eyes|looking)" + E
         ),
         possessive_fault=c(
-            r"(?P<owner>\S+) 's (?:own )?(?:\S+ )?(?P<fault>" + FAULT_NOUNS + r"|"
-            + FAULT_ADJECTIVE + r" \S+)" + E + NOT_FAULT_AFTER
+            r"(?P<owner>\S+) 's (?:own )?(?:\S+ )?(?P<fault>"
+            + FAULT_NOUNS
+            + r"|"
+            + FAULT_ADJECTIVE
+            + r" \S+)"
+            + E
+            + NOT_FAULT_AFTER
         ),
         pronoun_fault=c(
             B + r"(?:his|her|their) (?:own )?(?:\w+ )?" + FAULT_NOUNS + E + NOT_FAULT_AFTER
@@ -414,8 +459,7 @@ def patterns() -> Patterns:
             r"ultimately |partly |fully |clearly |personally )?(?:to blame|at fault|guilty|"
             r"the culprit|the (?:root |main |primary |real |underlying )?cause|responsible "
             r"for (?:the|this|that|our|an?) (?:\w+ )?(?:outage|incident|failure|error|bug|"
-            r"downtime|problem|issue|breakage|mistake|mess|disruption|degradation|data loss))"
-            + E
+            r"downtime|problem|issue|breakage|mistake|mess|disruption|degradation|data loss))" + E
         ),
         blame_lies=c(
             B + r"(?:blame|fault|responsibility)(?: \S+){0,4}? (?:lies|lay|rests|rested|falls|"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from postmortems.review.language.wordlists import words
+
 _GIVEN = """
 aaron abby abdul abdullah abel abigail abraham ada adam adel adele adrian adriana afia agnes ahmad
 ahmed aiden aisha akira alan albert alberto alejandro aleksandr alex alexa alexander alexandra
@@ -61,12 +63,12 @@ wojciech xavier yan yasmin yuki yusuf yvonne zach zachary zara zoe zoltan
 
 #: Common given names that are also ordinary words, product names or places: names only when the
 #: document declares them (participants, authors, configuration).
-AMBIGUOUS = frozenset(
+AMBIGUOUS = words(
     """
     will grace mark may june april august summer rose hope faith joy dawn art chase drew gene guy
     jack lance miles rich sky jenkins ruby harvey apollo athena aurora nova loki jasmine celery
     sage storm river penny amber jade pat sue ray bill rob victoria mercury iris
-    """.split()
+    """
 )
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from postmortems.review.language.names import given_names
 from postmortems.review.language.tokens import Token
+from postmortems.review.language.wordlists import words
 
 
 class Who(StrEnum):
@@ -37,7 +38,7 @@ class Who(StrEnum):
 
 
 # Role head nouns that always mean people.
-_ROLES = frozenset(
+_ROLES = words(
     """
     engineer engineers developer developers dev devs sre sres operator operators admin admins
     administrator administrators sysadmin sysadmins dba dbas on-call oncall on-caller on-callers
@@ -45,38 +46,55 @@ _ROLES = frozenset(
     tester testers contractor contractors intern interns employee employees staff colleague
     colleagues teammate teammates coworker coworkers co-worker co-workers person people individual
     individuals human humans team teams squad programmer programmers coder coders deployer
-    maintainer maintainers committer committers technician technicians architect architects analyst
-    analysts newcomer newcomers hire hires junior juniors author authors member members folks
-    manager managers lead leads owner owners whoever
-    """.split()
+    maintainer maintainers committer committers technician technicians architect architects
+    analyst analysts newcomer newcomers hire hires junior juniors author authors member members
+    folks manager managers lead leads owner owners whoever
+    """
 )
 # Heads that are people only with a qualifier: "release manager" but not "secrets manager".
 _QUALIFIED = {
-    "manager": frozenset(
-        "release incident engineering product project delivery change team hiring line ops "
-        "operations program programme account shift duty the a an our their his her".split()
+    "manager": words(
+        """
+        release incident engineering product project delivery change team hiring line ops
+        operations program programme account shift duty the a an our their his her
+        """
     ),
-    "managers": frozenset("release incident engineering product project the our".split()),
-    "lead": frozenset("team tech technical incident engineering project the a our their".split()),
-    "leads": frozenset("team tech technical the our".split()),
-    "owner": frozenset("service code product system component the a an our their".split()),
-    "owners": frozenset("service code product system component the our".split()),
-    "author": frozenset("the a an its change pr commit patch".split()),
-    "member": frozenset("team staff a the one another".split()),
-    "members": frozenset("team staff the".split()),
-    "agent": frozenset("support".split()),
-    "agents": frozenset("support".split()),
+    "managers": words(
+        """
+        release incident engineering product project the our
+        """
+    ),
+    "lead": words(
+        """
+        team tech technical incident engineering project the a our their
+        """
+    ),
+    "leads": frozenset(["team", "tech", "technical", "the", "our"]),
+    "owner": words(
+        """
+        service code product system component the a an our their
+        """
+    ),
+    "owners": frozenset(["service", "code", "product", "system", "component", "the", "our"]),
+    "author": frozenset(["the", "a", "an", "its", "change", "pr", "commit", "patch"]),
+    "member": frozenset(["team", "staff", "a", "the", "one", "another"]),
+    "members": frozenset(["team", "staff", "the"]),
+    "agent": frozenset(["support"]),
+    "agents": frozenset(["support"]),
 }
-_PRONOUNS = frozenset(
-    "he she i me him her someone somebody anyone anybody everyone everybody whoever".split()
+_PRONOUNS = words(
+    """
+    he she i me him her someone somebody anyone anybody everyone everybody whoever
+    """
 )
-_WE = frozenset("we us".split())
-_NOT_NAMES = frozenset(
+_WE = frozenset(["we", "us"])
+_NOT_NAMES = words(
     """
     the a an this that these those it its our we i if as at on in by for of to and or but so no
     not all any some each every after before during when while then monday tuesday wednesday
-    thursday friday saturday sunday january february march july september october november december
-    """.split()
+    thursday friday saturday sunday january february march july september october november
+    december
+    """
 )
 _HANDLE = re.compile(r"^@[A-Za-z0-9][\w.-]*$")
 
@@ -94,9 +112,16 @@ class People:
     def gate(self) -> frozenset[str]:
         """Lower-case words any one of which a sentence needs to mention a person."""
         if self._gate is None:
-            role_words = {p for role in _ROLES | set(_QUALIFIED) for p in re.findall("[a-z]+", role)}
+            role_words = {
+                p for role in _ROLES | set(_QUALIFIED) for p in re.findall("[a-z]+", role)
+            }
             self._gate = frozenset(
-                self.names | self.roles | self._given | role_words | _PRONOUNS | _WE
+                self.names
+                | self.roles
+                | self._given
+                | role_words
+                | _PRONOUNS
+                | _WE
                 | {"one", "nobody", "those", "them", "her", "him", "involved", "responsible"}
             )
         return self._gate
@@ -151,16 +176,23 @@ class People:
             return Who.PRONOUN
         if self.is_name(head):
             return Who.NAME
-        if head_index > 0 and len(head.text) == 1 and head.text.isupper():
-            if words[head_index - 1].low in _ROLES:
-                return Who.NAME  # "Engineer X", "Developer A"
+        if (
+            head_index > 0
+            and len(head.text) == 1
+            and head.text.isupper()
+            and words[head_index - 1].low in _ROLES
+        ):
+            return Who.NAME  # "Engineer X", "Developer A"
         if low in _QUALIFIED:
-            before = words[head_index - 1].low if head_index > 0 else ""
-            return Who.ROLE if before in _QUALIFIED[low] else Who.THING
+            qualifier = words[head_index - 1].low if head_index > 0 else ""
+            return Who.ROLE if qualifier in _QUALIFIED[low] else Who.THING
         if low in _ROLES or low in self.roles:
-            before = words[head_index - 1] if head_index > 0 else None
-            if low.startswith("operator") and before and before.capitalised and (
-                before.low not in _NOT_NAMES
+            product = words[head_index - 1] if head_index > 0 else None
+            if (
+                low.startswith("operator")
+                and product is not None
+                and product.capitalised
+                and product.low not in _NOT_NAMES
             ):
                 return Who.THING  # "the Prometheus operator"
             return Who.ROLE
@@ -171,12 +203,12 @@ class People:
         return [i for i, t in enumerate(tokens) if self.is_name(t)]
 
 
-_STOP = frozenset(
+_STOP = words(
     """
     to from of for on in with by at about during after before into onto over under via through
-    across per without within against between among towards toward like who which that whose
-    whom where
-    """.split()
+    across per without within against between among towards toward like who which that whose whom
+    where
+    """
 )
 
 

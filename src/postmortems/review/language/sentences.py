@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from postmortems.review.language.wordlists import words
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -78,9 +80,11 @@ _INLINE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _LETTERS = re.compile(r"[a-z]+")
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs mr mrs ms dr prof approx no fig cf al inc ltd co st jan feb mar apr jun jul "
-    "aug sep sept oct nov dec min max est".split()
+_ABBREVIATIONS = words(
+    """
+    e.g i.e etc vs mr mrs ms dr prof approx no fig cf al inc ltd co st jan feb mar apr jun jul aug
+    sep sept oct nov dec min max est
+    """
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]]*(?=\s*$)")
 

@@ -15,7 +15,6 @@ from postmortems.review.language.clauses import Subject, object_of, subject_of
 from postmortems.review.language.people import People
 from postmortems.review.language.tokens import Token, mask_quotes, tokenize
 
-
 _WORD = re.compile(r"[a-z]+")
 
 

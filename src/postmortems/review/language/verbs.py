@@ -6,7 +6,7 @@ with its inflections covers both without a morphology library.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from postmortems.review.language.wordlists import words
 
 _IRREGULAR = {
     "run": ("ran",),
@@ -43,10 +43,11 @@ _IRREGULAR = {
 }
 
 
-def forms(stems: Iterable[str]) -> frozenset[str]:
-    """Every inflection of each stem: base, -s, -ed, -ing and irregular past forms."""
+def forms(stems: str) -> frozenset[str]:
+    """Every inflection of each stem in ``stems`` (blank-separated): base, -s, -ed, -ing and
+    irregular past forms."""
     out: set[str] = set()
-    for stem in stems:
+    for stem in stems.split():
         out.add(stem)
         out.update(_IRREGULAR.get(stem, ()))
         if stem.endswith(("s", "sh", "ch", "x", "z")):
@@ -80,8 +81,8 @@ def _doubles(stem: str) -> bool:
     )
 
 
-_DOUBLING = frozenset(
-    "drop skip stop ship commit submit flip admit omit plan step wrap run forget set put hit".split()
+_DOUBLING = words(
+    "drop skip stop ship commit submit flip admit omit plan step wrap run forget set put hit"
 )
 
 #: Actions a person takes on a system; with a faulty object they make the person the cause.
@@ -92,11 +93,11 @@ ACTIONS = forms(
     toggle flip delete remove restart kill execute write add submit upload copy paste specify
     pass provide give send put create promote drop truncate overwrite revert rotate migrate
     schedule trigger start stop scale resize point route install upgrade downgrade patch
-    """.split()
+    """
 )
 
 #: Verbs that name the breakage itself ("Alice broke checkout").
-CAUSAL = forms("cause break corrupt wipe crash".split())
+CAUSAL = forms("cause break corrupt wipe crash")
 
 #: Diligence verbs: "did not test", "never checked".
 DILIGENCE = forms(
@@ -104,14 +105,14 @@ DILIGENCE = forms(
     test check verify validate review read follow notice wait confirm consult double-check look
     escalate page notify inform communicate monitor ask run try use update tell alert warn
     coordinate announce
-    """.split()
+    """
 )
 
 #: Omissions that frame a person as failing ("neglected", "ignored", "forgot").
-OMISSIONS = forms("neglect ignore forget disregard overlook omit".split())
+OMISSIONS = forms("neglect ignore forget disregard overlook omit")
 
 #: Skipping a safeguard ("skipped the checklist", "bypassed review").
-SKIPS = forms("skip bypass circumvent override sidestep".split())
+SKIPS = forms("skip bypass circumvent override sidestep")
 
 #: Misses: "missed the alert" (blame when a person misses; a system miss is a different matter).
-MISSES = forms("miss misread misjudge misconfigure mistype misclick".split())
+MISSES = forms("miss misread misjudge misconfigure mistype misclick")

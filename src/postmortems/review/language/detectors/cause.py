@@ -32,6 +32,7 @@ from postmortems.review.language.detectors.common import (
 from postmortems.review.language.lexicon import patterns
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
+from postmortems.review.language.wordlists import words
 
 _MSG_HUMAN_ERROR = (
     "'{w}' offered as a cause ends the inquiry where it should start: say what made the error "
@@ -50,11 +51,11 @@ _SUG_PERSON = (
     "without a confirmation step, which broke sign-up.'"
 )
 # Words before a causal word that make it a noun: "the cause", "a break".
-_NOUN_BEFORE = frozenset(
+_NOUN_BEFORE = words(
     """
     the a an root main primary likely probable real underlying this that its their his her our
     possible 's contributing proximate immediate first second single one no any every of
-    """.split()
+    """
 )
 
 
@@ -62,8 +63,10 @@ class _Add(Protocol):
     def __call__(self, first: int, last: int, who_index: int | None = None) -> None: ...
 
 
-_OBJECT_START = frozenset(
-    "the a an our their his her its this that production prod staging main master".split()
+_OBJECT_START = words(
+    """
+    the a an our their his her its this that production prod staging main master
+    """
 )
 
 
@@ -107,9 +110,12 @@ def person_as_cause(text: Text) -> list[Hit]:
 
     def add(first: int, last: int, who_index: int | None = None) -> None:
         who = "a person"
-        if who_index is not None and 0 <= who_index < len(tokens):
-            if text.people.is_name(tokens[who_index]):
-                who = f"'{tokens[who_index].text}'"
+        if (
+            who_index is not None
+            and 0 <= who_index < len(tokens)
+            and text.people.is_name(tokens[who_index])
+        ):
+            who = f"'{tokens[who_index].text}'"
         message = _MSG_PERSON.format(who=who)
         hits.append(hit(text, PERSON_AS_CAUSE, first, last, message, _SUG_PERSON))
 
@@ -171,9 +177,10 @@ def _owned_faults(text: Text, add: _Add) -> None:
         owner = text.index_at(match.start("owner"))
         if tokens[owner].low in ("it", "its", "that", "this", "there", "what", "who", "one"):
             continue
-        if mentions_person(text, owner, owner + 1) or text.people.classify(
-            tokens[: owner + 1]
-        ).person:
+        if (
+            mentions_person(text, owner, owner + 1)
+            or text.people.classify(tokens[: owner + 1]).person
+        ):
             add(owner, text.tokens_of(match)[1], owner)
     for match in scan(text, "pronoun_fault"):
         first, last = text.tokens_of(match)

@@ -9,6 +9,7 @@ from postmortems.review.language.clauses import AUXILIARIES
 from postmortems.review.language.lexicon import GATES, PERSON, patterns
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
+from postmortems.review.language.tokens import Token
 
 PERSON_AS_CAUSE = "blame.person-as-cause"
 HUMAN_ERROR = "blame.human-error"
@@ -105,7 +106,7 @@ def system_explained(text: Text, after: int) -> bool:
     if match is None:
         return False
     index = after + rest[: match.start("rest")].count(" ")
-    phrase = []
+    phrase: list[Token] = []
     for token in text.tokens[index : index + 6]:
         if phrase and (token.low in AUXILIARIES or token.low.endswith("ed") or token.kind == "nt"):
             break
@@ -125,8 +126,10 @@ def clause_end(text: Text, start: int, limit: int = 1000) -> int:
     """Index of the first clause break at or after ``start`` (at most ``limit`` tokens on)."""
     end = start
     tokens = text.tokens
-    while end < len(tokens) and end - start < limit and not clause_break(
-        tokens[end].low, tokens[end].kind
+    while (
+        end < len(tokens)
+        and end - start < limit
+        and not clause_break(tokens[end].low, tokens[end].kind)
     ):
         end += 1
     return end

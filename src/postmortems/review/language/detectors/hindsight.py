@@ -24,6 +24,7 @@ from postmortems.review.language.detectors.common import (
 )
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
+from postmortems.review.language.wordlists import words
 
 _MSG = (
     "'{w}' is hindsight: it judges {who} against a world that did not happen. Describe what "
@@ -33,14 +34,14 @@ _SUGGESTION = (
     "Say what made the better action hard to see at the time, e.g. 'The alert did not say which "
     "replica was lagging, and the runbook did not mention replication lag.'"
 )
-_IRREGULAR_PARTICIPLES = frozenset(
+_IRREGULAR_PARTICIPLES = words(
     """
     known done seen taken given gone been caught run written spoken thought found made put set
-    shut sent spent brought built held kept left lost met paid read said told understood won
-    begun broken chosen driven fallen forgotten gotten hidden risen stolen woken thrown grown
-    drawn flown shown withdrawn undertaken hit let cut quit split spread struck stuck dealt felt
-    heard led meant taught fought bought sought become come
-    """.split()
+    shut sent spent brought built held kept left lost met paid read said told understood won begun
+    broken chosen driven fallen forgotten gotten hidden risen stolen woken thrown grown drawn
+    flown shown withdrawn undertaken hit let cut quit split spread struck stuck dealt felt heard
+    led meant taught fought bought sought become come
+    """
 )
 
 
@@ -48,7 +49,7 @@ class _Add(Protocol):
     def __call__(self, first: int, last: int, who: str = "someone") -> None: ...
 
 
-_HEDGES = frozenset("really definitely probably also just at least".split())
+_HEDGES = frozenset(["really", "definitely", "probably", "also", "just", "at", "least"])
 # "It would be easy to say the engineer should have checked": the writer is rejecting hindsight.
 _REJECTING = (
     "easy to say",
@@ -61,7 +62,7 @@ _REJECTING = (
     "hindsight",
 )
 # Verbs of belief before "could have" make it a possibility, not a judgment.
-_BELIEF = frozenset("assume assumed assuming thought believed hoped expected".split())
+_BELIEF = frozenset(["assume", "assumed", "assuming", "thought", "believed", "hoped", "expected"])
 
 
 def is_participle(word: str) -> bool:
@@ -179,7 +180,7 @@ def _omissions(text: Text, add: _Add) -> None:
 
 
 def _omitted(text: Text, index: int) -> bool:
-    """True when the verb at ``index`` is negated as an omission: "did not check", "never tested"."""
+    """True when the verb at ``index`` is an omission: "did not check", "never tested"."""
     tokens = text.tokens
     before = tokens[index - 1].low
     if before == "never":

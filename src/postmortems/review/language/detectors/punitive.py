@@ -21,6 +21,7 @@ from postmortems.review.language.detectors.common import (
 )
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
+from postmortems.review.language.wordlists import words
 
 _MSG = (
     "A punitive action item ('{w}') treats a person as the problem. Punishment teaches people "
@@ -30,8 +31,12 @@ _SUGGESTION = (
     "Replace with a change to the system, e.g. 'Make the deploy tool require a second approval "
     "for production database migrations.'"
 )
-_PASSIVE = frozenset("was were be been is are being get gets got getting".split())
-_OBJECT_PRONOUNS = frozenset("him her them those everyone everybody whoever".split())
+_PASSIVE = words(
+    """
+    was were be been is are being get gets got getting
+    """
+)
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "those", "everyone", "everybody", "whoever"])
 _ALERTING = re.compile(r"(?:when|if|before|about|that|of|on|ahead|whenever|as)\b")
 
 

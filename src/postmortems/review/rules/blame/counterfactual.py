@@ -12,12 +12,12 @@ class Counterfactual(BlameRule):
     severity = Severity.WARNING
     summary = "Hindsight judges a person against what they could not know"
     rationale = (
-        "Counterfactuals (\"should have\", \"could have\", \"if only\", \"had she checked the "
-        "lag, ...\") and omissions (\"failed to\", \"neglected to\", \"forgot to\", "
-        "\"ignored\", \"did not check\") describe a world that did not happen and judge people "
+        'Counterfactuals ("should have", "could have", "if only", "had she checked the '
+        'lag, ...") and omissions ("failed to", "neglected to", "forgot to", '
+        '"ignored", "did not check") describe a world that did not happen and judge people '
         "with knowledge they only have now (Allspaw, Dekker). They are reported when a person, "
-        "a role or \"we\" is the subject: \"the cache failed to refresh\" and \"the alert should "
-        "have included a link to the runbook\" are design notes about a system and are fine. "
+        'a role or "we" is the subject: "the cache failed to refresh" and "the alert should '
+        'have included a link to the runbook" are design notes about a system and are fine. '
         "Ask what the person saw and why their action made sense at the time."
     )
     anti_pattern = "Jonas should have waited for the canary before promoting the build.\n"

@@ -12,11 +12,11 @@ class Exhortation(BlameRule):
     severity = Severity.WARNING
     summary = "An exhortation to try harder is offered as a remedy"
     rationale = (
-        "\"Be more careful\", \"pay more attention\", \"remember to\", \"double-check your "
-        "work\", \"needs to learn to\" leave the system unchanged, so the same conditions will "
+        '"Be more careful", "pay more attention", "remember to", "double-check your '
+        'work", "needs to learn to" leave the system unchanged, so the same conditions will '
         "produce the same mistake with the next person. Ask what made the wrong thing easy to "
-        "do and change that. Saying the system must stop relying on memory (\"so that no one "
-        "needs to remember to rotate keys\") is the opposite of an exhortation and is fine."
+        'do and change that. Saying the system must stop relying on memory ("so that no one '
+        'needs to remember to rotate keys") is the opposite of an exhortation and is fine.'
     )
     anti_pattern = "Engineer X should be more careful during deploys.\n"
     better = (

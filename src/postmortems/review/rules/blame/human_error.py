@@ -12,13 +12,13 @@ class HumanError(BlameRule):
     severity = Severity.ERROR
     summary = "Human error is offered as a cause"
     rationale = (
-        "\"Human error\" is where an investigation starts, not where it ends (Dekker). Every "
+        '"Human error" is where an investigation starts, not where it ends (Dekker). Every '
         "system lets people make some mistakes easily and catches others; the review should "
         "name the conditions: the interface that made the wrong target look right, the missing "
         "confirmation, the runbook step out of order, the fatigue of a night shift. The same "
-        "holds for \"operator error\", \"user error\", \"pilot error\", \"a mistake by the "
-        "engineer\". Negated or discussed as a term (\"this was not human error\", \"automation "
-        "removes the room for human error\") it is not reported."
+        'holds for "operator error", "user error", "pilot error", "a mistake by the '
+        'engineer". Negated or discussed as a term ("this was not human error", "automation '
+        'removes the room for human error") it is not reported.'
     )
     anti_pattern = "Root cause: operator error during the database failover.\n"
     better = (

@@ -12,11 +12,11 @@ class Judgmental(BlameRule):
     severity = Severity.WARNING
     summary = "A judgmental word about a person or their work"
     rationale = (
-        "\"Careless\", \"negligent\", \"sloppy\", \"lazy\", \"reckless\", \"incompetent\", "
-        "\"dropped the ball\", \"didn't bother\", \"any competent engineer\", \"took far too "
-        "long\", \"obviously a mistake\" pass judgment instead of explaining. People who are "
+        '"Careless", "negligent", "sloppy", "lazy", "reckless", "incompetent", '
+        '"dropped the ball", "didn\'t bother", "any competent engineer", "took far too '
+        'long", "obviously a mistake" pass judgment instead of explaining. People who are '
         "judged stop telling you what they saw, and the next review learns less. Technical "
-        "uses are not judgments (\"lazy loading\") and are not reported."
+        'uses are not judgments ("lazy loading") and are not reported.'
     )
     anti_pattern = "The reviewer was sloppy and missed the obvious bug.\n"
     better = (

@@ -13,10 +13,10 @@ class PunitiveAction(BlameRule):
     summary = "An action item punishes or retrains a person"
     rationale = (
         "Retraining, warning, disciplining, firing or revoking the access of a person (or "
-        "sending a group \"to training\") treats people as the problem. It teaches everyone to "
+        'sending a group "to training") treats people as the problem. It teaches everyone to '
         "hide their mistakes, so the next review learns less, and it leaves the conditions "
-        "that produced the mistake in place. Actions on things are fine: \"retrain the anomaly "
-        "model\", \"revoke the leaked token\", \"warn the on-call when the disk is 85% full\"."
+        'that produced the mistake in place. Actions on things are fine: "retrain the anomaly '
+        'model", "revoke the leaked token", "warn the on-call when the disk is 85% full".'
     )
     anti_pattern = "- Remove Tomasz's production access. Owner: Lena. Due: 2025-04-01.\n"
     better = (

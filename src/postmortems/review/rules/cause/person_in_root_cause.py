@@ -16,8 +16,8 @@ class PersonInRootCause(Rule):
     severity = Severity.ERROR
     summary = "The root cause names a person"
     rationale = (
-        "A root cause that names a person (\"Alice's deploy\", \"a mistake by the on-call "
-        "engineer\") makes the person the explanation, and the fix becomes about the person. "
+        'A root cause that names a person ("Alice\'s deploy", "a mistake by the on-call '
+        'engineer") makes the person the explanation, and the fix becomes about the person. '
         "State the root cause as conditions in the system; the people involved belong in the "
         "timeline, described neutrally."
     )

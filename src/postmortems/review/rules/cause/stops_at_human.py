@@ -16,8 +16,8 @@ class StopsAtHuman(Rule):
     severity = Severity.ERROR
     summary = "Every contributing factor is a person's action"
     rationale = (
-        "When each factor is something a person did (\"the engineer ran the script\", \"Alice "
-        "skipped the checklist\", \"human error\"), the review stopped at the human instead of "
+        'When each factor is something a person did ("the engineer ran the script", "Alice '
+        'skipped the checklist", "human error"), the review stopped at the human instead of '
         "asking why the action made sense and what let it cause harm. For each person's action "
         "find the conditions around it: the tool that allowed it, the signal that was missing, "
         "the pressure that made it reasonable."
