@@ -70,8 +70,8 @@ def punitive(text: Text) -> list[Hit]:
             # Passive: "the engineer was reprimanded", "make sure Thabo is retrained".
             passive = first > 0 and tokens[first - 1].low in _PASSIVE
             staff = passive and text.subject(first).who in STAFF
-        if not staff:
-            continue
+        if not staff or text.subject(first).who is Who.THING:
+            continue  # "the monitoring warned them": a system, not a punishment
         if match.group(0).startswith(("warn", "fire")):
             tail = " ".join(t.low for t in tokens[obj.end : obj.end + 2])
             if _ALERTING.match(tail):
