@@ -31,7 +31,7 @@ from postmortems.review.language.detectors.common import (
 from postmortems.review.language.detectors.hindsight import counterfactual
 from postmortems.review.language.detectors.punitive import punitive
 from postmortems.review.language.detectors.tone import exhortation, judgmental
-from postmortems.review.language.lexicon import GATES, PERSON
+from postmortems.review.language.lexicon import GATES, PERSON, PERSON_OR_WE
 from postmortems.review.language.people import People
 from postmortems.review.language.text import Text, gate_words
 
@@ -60,9 +60,13 @@ _DETECTORS: tuple[Callable[[Text], list[Hit]], ...] = (
     exhortation,
     punitive,
 )
-# The gates of every pattern, split into word gates and whether a person must be mentioned.
+# The gates of every pattern: its word gates, and which people it needs mentioned (0: none,
+# 1: a person, 2: a person or "we").
 _GATES = tuple(
-    (tuple(g for g in gates if g is not PERSON), any(g is PERSON for g in gates))
+    (
+        tuple(g for g in gates if g is not PERSON and g is not PERSON_OR_WE),
+        2 if any(g is PERSON_OR_WE for g in gates) else int(any(g is PERSON for g in gates)),
+    )
     for gates in GATES.values()
 )
 _ANY = frozenset().union(*(gates[0] for gates in GATES.values()))
@@ -73,9 +77,11 @@ def could_blame(words: frozenset[str], people: People) -> bool:
     if words.isdisjoint(_ANY):
         return False
     person = not words.isdisjoint(people.gate)
+    we = person or not words.isdisjoint(people.gate_we)
     return any(
-        (person or not needs_person) and all(not words.isdisjoint(g) for g in gates)
-        for gates, needs_person in _GATES
+        (needs == 0 or (needs == 1 and person) or (needs == 2 and we))
+        and all(not words.isdisjoint(g) for g in gates)
+        for gates, needs in _GATES
     )
 
 

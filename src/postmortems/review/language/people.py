@@ -113,7 +113,10 @@ class People:
         """Lower-case words any one of which a sentence needs to mention a person."""
         if self._gate is None:
             role_words = {
-                p for role in _ROLES | set(_QUALIFIED) for p in re.findall("[a-z]+", role)
+                part
+                for role in _ROLES | set(_QUALIFIED)
+                for part in re.findall("[a-z]+", role)
+                if len(part) > 2 and part != "call"
             }
             self._gate = frozenset(
                 self.names
@@ -121,10 +124,14 @@ class People:
                 | self._given
                 | role_words
                 | _PRONOUNS
-                | _WE
-                | {"one", "nobody", "those", "them", "her", "him", "involved", "responsible"}
+                | {"call", "oncall", "ic", "nobody", "those", "them", "involved", "responsible"}
             )
         return self._gate
+
+    @property
+    def gate_we(self) -> frozenset[str]:
+        """:attr:`gate` with "we" and "us": for hindsight the writers apply to themselves."""
+        return self.gate | _WE
 
     @classmethod
     def of(cls, names: Iterable[str] = (), roles: Iterable[str] = ()) -> People:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from postmortems.review.language.clauses import AUXILIARIES
-from postmortems.review.language.lexicon import GATES, PERSON, patterns
+from postmortems.review.language.lexicon import GATES, PERSON, PERSON_OR_WE, patterns
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
 from postmortems.review.language.tokens import Token
@@ -39,6 +39,9 @@ def gated(text: Text, name: str) -> bool:
     for gate in GATES[name]:
         if gate is PERSON:
             if words.isdisjoint(text.people.gate):
+                return False
+        elif gate is PERSON_OR_WE:
+            if words.isdisjoint(text.people.gate_we):
                 return False
         elif words.isdisjoint(gate):
             return False
