@@ -41,6 +41,7 @@ def test_slack_sample_export_days_are_pacific_not_utc() -> None:
     actors = Counter(event.actor for event in result.events)
     assert actors["Neeraj Tandon"] == 11
     assert actors["Micah Stubbs"] == 1
+    assert actors["javier"] == 4  # a trimmed user, named by the <@U061A3E0G|javier> markup
     assert {e.zone for e in result.events if e.actor == "Neeraj Tandon"} == {"America/Chicago"}
     texts = " ".join(event.text for event in result.events)
     assert "<@" not in texts and "<http" not in texts and "<!" not in texts

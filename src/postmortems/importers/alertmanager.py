@@ -6,6 +6,8 @@ Each payload carries ``alerts[]`` with ``status`` (firing/resolved), ``labels`` 
 estimated expiry, both ignored; a resolved alert yields ``alert-firing`` at ``startsAt`` *and*
 ``alert-resolved`` at ``endsAt``. Some senders write nine fractional digits. Alertmanager resends
 a group on every ``repeat_interval``, so the same alert (fingerprint and start) is imported once.
+The alert list of ``GET /api/v2/alerts`` (``amtool --output=json alert query``) is read too:
+every alert in it is active, so it yields ``alert-firing`` at ``startsAt``.
 """
 
 from __future__ import annotations
@@ -34,7 +36,12 @@ _NO_TIME = dt.datetime(1970, 1, 2, tzinfo=UTC)
 
 
 def _looks_like_payload(text: str) -> bool:
-    return '"alerts"' in text and '"startsAt"' in text
+    if '"alerts"' in text and '"startsAt"' in text:
+        return True
+    # GET /api/v2/alerts: a bare list of alerts
+    return text.lstrip().startswith("[") and all(
+        key in text for key in ('"startsAt"', '"labels"', '"fingerprint"')
+    )
 
 
 def _time(value: Any) -> dt.datetime | None:
@@ -80,6 +87,10 @@ class AlertmanagerImporter:
                 payloads = value if isinstance(value, list) else [value]
                 for number, payload in enumerate(payloads):
                     where = f"{name}:{line}" if len(payloads) == 1 else f"{name}#{number}"
+                    if isinstance(payload, dict) and "startsAt" in payload and "labels" in payload:
+                        found = True  # one alert of GET /api/v2/alerts
+                        self._alert(payload, where, window, seen, result)
+                        continue
                     if not isinstance(payload, dict) or not isinstance(payload.get("alerts"), list):
                         result.skipped.append(Skipped(SOURCE, where, "not a webhook payload"))
                         continue
@@ -109,6 +120,8 @@ class AlertmanagerImporter:
             )
             return
         status = alert.get("status")
+        if isinstance(status, dict):  # API v2: {"state": "active" | "suppressed" | ...}
+            status = "firing" if status.get("state") != "resolved" else "resolved"
         ends_raw = alert.get("endsAt")
         ends = _time(ends_raw) if status == "resolved" else None
         if status == "resolved" and ends is None:

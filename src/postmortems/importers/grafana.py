@@ -2,8 +2,9 @@
 
 ``time`` and ``timeEnd`` are epoch *milliseconds*; ``timeEnd`` is missing, 0 or equal to
 ``time`` for a point annotation, larger for a region (``Event.end``). Alert state annotations
-(``newState``: alerting / ok / normal / pending / no_data) become ``alert-firing`` (alerting)
-and ``alert-resolved`` (back to ok or normal); everything else is an ``annotation``. ``text``
+(``newState``: alerting / ok / normal / pending / no_data, and unified alerting's "Alerting
+(NoData)", "Normal (MissingSeries)", ...) become ``alert-firing`` (alerting...) and
+``alert-resolved`` (back to ok or normal...); everything else is an ``annotation``. ``text``
 may contain HTML, which is reduced to text.
 """
 
@@ -24,8 +25,8 @@ WHAT = "Grafana annotations API JSON (a list of annotations)"
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
-_FIRING = frozenset({"alerting", "alerting (nodata)", "alerting (error)"})
-_RESOLVED = frozenset({"ok", "normal"})
+_FIRING = ("alerting",)
+_RESOLVED = ("ok", "normal")
 
 
 def html_to_text(text: str) -> str:
@@ -84,9 +85,11 @@ class GrafanaImporter:
         if not window.admits(time, end):
             return True
         state = str(item.get("newState") or "").lower()
-        if state in _FIRING:
+        # Legacy alerting writes "alerting"/"ok"; unified alerting "Alerting", "Normal",
+        # "Alerting (NoData)", "Normal (MissingSeries)", ...
+        if state.startswith(_FIRING):
             kind: str = EventKind.ALERT_FIRING
-        elif state in _RESOLVED and item.get("prevState"):
+        elif state.startswith(_RESOLVED) and item.get("prevState"):
             kind = EventKind.ALERT_RESOLVED
         else:
             kind = EventKind.ANNOTATION

@@ -15,40 +15,78 @@ from pathlib import Path
 from typing import Any
 
 from postmortems.errors import InputError
-from postmortems.importers._io import UTC, Window, head, load_json, parse_iso, read_bytes, zone_of
+from postmortems.importers._io import (
+    UTC,
+    Window,
+    decode,
+    head,
+    load_json,
+    offset_name,
+    parse_iso,
+    read_bytes,
+    zone_of,
+)
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Event, EventKind, Skipped
 
 SOURCE = "k8s"
-WHAT = "kubectl get events -o json (an EventList)"
+WHAT = "kubectl get events -o json or -o yaml (an EventList)"
 _EPOCH_ZERO = dt.datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _time(value: Any) -> dt.datetime | None:
-    moment = parse_iso(value)
+    # YAML loads unquoted timestamps as datetimes already.
+    moment = value if isinstance(value, dt.datetime) else parse_iso(value)
     if moment is None or moment.tzinfo is None or moment <= _EPOCH_ZERO:
         return None
     return moment
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """``kubectl get events -o yaml``; a YAML error is an InputError with its line."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(
+            f"not valid JSON or YAML ({getattr(exc, 'problem', None) or exc})",
+            path=str(path),
+            line=mark.line + 1 if mark is not None else None,
+            hint=f"expected {WHAT}",
+        ) from None
 
 
 class KubernetesImporter:
     """Kubernetes events from ``kubectl get events -o json``."""
 
     name = "k8s"
-    description = "Kubernetes events: kubectl get events -o json (core/v1 or events.k8s.io/v1)"
+    description = "Kubernetes events: kubectl get events -o json|yaml (core/v1 or events.k8s.io/v1)"
 
     def sniff(self, path: Path) -> bool:
         if not path.is_file():
             return False
         text = head(path)
-        return text.lstrip().startswith("{") and (
-            '"involvedObject"' in text
-            or '"EventList"' in text
-            or ('"regarding"' in text and "events.k8s.io" in text)
+        if text.lstrip().startswith("{"):
+            return (
+                '"involvedObject"' in text
+                or '"EventList"' in text
+                or ('"regarding"' in text and "events.k8s.io" in text)
+            )
+        return (
+            "involvedObject:" in text
+            or "kind: EventList" in text
+            or ("regarding:" in text and "events.k8s.io" in text)
         )
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
-        document = load_json(read_bytes(path), path, WHAT)
+        data = read_bytes(path)
+        if data.lstrip()[:1] in (b"{", b"["):
+            document = load_json(data, path, WHAT)
+        else:
+            document = _load_yaml(decode(data, path), path)
         if isinstance(document, dict) and isinstance(document.get("items"), list):
             items: list[Any] = document["items"]
         elif isinstance(document, dict) and document.get("kind") == "Event":
@@ -141,7 +179,7 @@ class KubernetesImporter:
                 text,
                 None,
                 ref,
-                zone_of(first_raw),
+                zone_of(first_raw) if isinstance(first_raw, str) else offset_name(first),
                 end.astimezone(UTC) if end is not None else None,
                 attrs,
             )

@@ -70,6 +70,9 @@ class _Workspace:
 
     users: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     channels: dict[str, str] = field(default_factory=dict)
+    #: Handles seen in ``<@U123|handle>`` markup for users missing from users.json (deleted or
+    #: trimmed accounts): better than a bare id as an actor.
+    handles: dict[str, str] = field(default_factory=dict)
 
 
 def _user_entry(user: dict[str, Any]) -> tuple[str, str | None]:
@@ -116,6 +119,8 @@ def clean_markup(text: str, workspace: _Workspace | None = None) -> str:
         target, _, label = match.group(1).partition("|")
         if target.startswith("@"):
             if label:
+                if target[1:] not in names.users:
+                    names.handles[target[1:]] = label
                 return f"@{label}"
             user = names.users.get(target[1:])
             return f"@{user[0] if user else target[1:]}"
@@ -254,7 +259,12 @@ class _MessageReader:
             actor = body.get("username") or profile.get("name") or body.get("bot_id")
         else:
             profile = body.get("user_profile") or {}
-            actor = profile.get("real_name") or profile.get("display_name") or user_id
+            actor = (
+                profile.get("real_name")
+                or profile.get("display_name")
+                or (self.workspace.handles.get(user_id) if isinstance(user_id, str) else None)
+                or user_id
+            )
         if is_bot:
             attrs["bot"] = True
         if subtype:
