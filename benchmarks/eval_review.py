@@ -64,34 +64,44 @@ def load(path: Path) -> list[Case]:
         ]
 
 
-def document(case: Case) -> tuple[str, int]:
-    """A realistic canonical document holding the case's sentence, and the sentence's line."""
+def document(case: Case, layout: str = "list") -> tuple[str, int]:
+    """A realistic canonical document holding the case's sentence, and the sentence's line.
+
+    ``layout`` "list" writes a timeline entry or an action item as a bullet; "table" writes a
+    timeline entry as a table row (time | event) and an action item as a numbered item.
+    """
     front = {"title": "Checkout outage", "kind": "incident", "status": "draft"}
     if case.participants:
         front["participants"] = list(case.participants)
     head = "---\n" + yaml.safe_dump(front, sort_keys=False) + "---\n\n"
     head += "# Checkout outage\n\n" + f"## {case.section}\n\n"
+    section = case.section.lower()
+    if layout == "table" and section == "timeline":
+        stamp = re.match(r"(\d{1,2}:\d{2})\s+(.*)", case.sentence)
+        time_text, event = (stamp.group(1), stamp.group(2)) if stamp else ("", case.sentence)
+        head += "| Time (UTC) | Event |\n|---|---|\n"
+        return head + f"| {time_text} | {event} |\n", head.count("\n") + 1
     line = head.count("\n") + 1
-    if case.section.lower() in _LIST_SECTIONS:
-        body = f"- {case.sentence}\n"
+    if section in _LIST_SECTIONS:
+        body = f"{'1.' if layout == 'table' else '-'} {case.sentence}\n"
     else:
         body = f"{case.sentence}\n"
     return head + body, line
 
 
-def is_flagged(case: Case, config: LintConfig) -> bool:
+def is_flagged(case: Case, config: LintConfig, layout: str = "list") -> bool:
     """True when the review reports a ``blame.*`` finding on the sentence's line."""
-    text, line = document(case)
+    text, line = document(case, layout)
     findings = review(parse_text(text, path="eval.md"), config)
     return any(f.rule.startswith("blame.") and f.line <= line <= f.end_line for f in findings)
 
 
-def score(name: str, cases: list[Case], config: LintConfig) -> bool:
+def score(name: str, cases: list[Case], config: LintConfig, layout: str = "list") -> bool:
     """Print precision and recall on ``cases`` and each miss; True when both targets hold."""
     tp = fp = fn = tn = 0
     misses: list[str] = []
     for case in cases:
-        flagged = is_flagged(case, config)
+        flagged = is_flagged(case, config, layout)
         if flagged and case.blame:
             tp += 1
         elif flagged:
@@ -151,9 +161,12 @@ def main(argv: list[str]) -> int:
         print(f"eval_review: shared material not found under {SHARED.resolve()}; skipped")
         return 2
     config = LintConfig(select=("blame",))
+    sample, dev = load(SAMPLE), load(DEV)
     results = [
-        score("eval sample (../shared/eval/blame_sentences.tsv)", load(SAMPLE), config),
-        score("dev set (tests/fixtures/review/blame_dev.tsv)", load(DEV), config),
+        score("eval sample (../shared/eval/blame_sentences.tsv)", sample, config),
+        score("eval sample, timeline as table rows", sample, config, "table"),
+        score("dev set (tests/fixtures/review/blame_dev.tsv)", dev, config),
+        score("dev set, timeline as table rows", dev, config, "table"),
         corpus(config),
     ]
     return 0 if all(results) else 1
