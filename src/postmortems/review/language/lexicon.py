@@ -12,7 +12,6 @@ tokens joined by single spaces, with contractions split ("did n't", "alice 's").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from postmortems.review.language import verbs
@@ -217,52 +216,32 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Patterns:
-    """Every compiled pattern (see :func:`patterns`)."""
+    """The blame patterns by name, each compiled the first time it is used.
 
-    human_error: re.Pattern[str]
-    human_error_exempt_before: re.Pattern[str]
-    human_error_exempt_after: re.Pattern[str]
-    mistake_by: re.Pattern[str]
-    judgmental: re.Pattern[str]
-    lazy_tech: re.Pattern[str]
-    bother: re.Pattern[str]
-    obviously: re.Pattern[str]
-    hindsight_words: re.Pattern[str]
-    too_long: re.Pattern[str]
-    completely: re.Pattern[str]
-    competent: re.Pattern[str]
-    exhortation: re.Pattern[str]
-    exhort_exempt: re.Pattern[str]
-    punitive_inherent: re.Pattern[str]
-    punitive_verb: re.Pattern[str]
-    training: re.Pattern[str]
-    access: re.Pattern[str]
-    modal_perfect: re.Pattern[str]
-    if_had: re.Pattern[str]
-    had_inverted: re.Pattern[str]
-    if_only: re.Pattern[str]
-    would_have: re.Pattern[str]
-    failed_to: re.Pattern[str]
-    fault_adverb: re.Pattern[str]
-    causal: re.Pattern[str]
-    fault_adjective: re.Pattern[str]
-    without: re.Pattern[str]
-    possessive_fault: re.Pattern[str]
-    pronoun_fault: re.Pattern[str]
-    because_person: re.Pattern[str]
-    to_blame: re.Pattern[str]
-    blame_lies: re.Pattern[str]
-    cause_was: re.Pattern[str]
-    explained: re.Pattern[str]
-    procedure: re.Pattern[str]
+    A document rarely needs them all, and compiling every one up front would cost more than
+    reading a short postmortem.
+    """
+
+    def __init__(self, **sources: str) -> None:
+        self._sources = sources
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            try:
+                source = self._sources[name]
+            except KeyError:
+                raise AttributeError(name) from None
+            compiled = self._compiled[name] = re.compile(source)
+        return compiled
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    """Compile every pattern once, on first use, so start-up stays fast."""
-    c = re.compile
+    """The blame patterns (each compiled on first use, so start-up stays fast)."""
+    c = str
     who = (
         r"(?:human|operator|operators|user|pilot|engineer|engineers|manual|personnel|staff|"
         r"employee|developer|admin|administrator|individual|people|person|dev|sre|on-call)"

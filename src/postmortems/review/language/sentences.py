@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from postmortems.review.language.wordlists import words
 
@@ -65,18 +66,18 @@ _DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 
 # Inline pieces that are not prose, each replaced by spaces of the same length. Each runs only
 # when the character that starts it occurs in the line (most lines have none of them).
-_INLINE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("`", re.compile(r"(`+)(?:(?!\1).)+?\1")),  # code span
-    ("!", re.compile(r"!\[[^\]]*\]\([^)]*\)")),  # image
-    ("]", re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")),  # link target after the link text
-    ("<", re.compile(r"<(?:https?|mailto|ftp):[^>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
-    ("/", re.compile(r"\b(?:https?|ftp)://[^\s)\]>]+")),  # URL
-    ("www.", re.compile(r"\bwww\.[^\s)\]>]+")),
-    ("@", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),  # e-mail
-    ("[^", re.compile(r"\[\^[^\]]*\]")),  # footnote reference
-    ("*", re.compile(r"\*{1,3}")),
-    ("~", re.compile(r"~~")),
-    ("_", re.compile(r"(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")),
+_INLINE_SOURCES: tuple[tuple[str, str], ...] = (
+    ("`", r"(`+)(?:(?!\1).)+?\1"),  # code span
+    ("!", r"!\[[^\]]*\]\([^)]*\)"),  # image
+    ("]", r"\]\([^)]*\)|\]\[[^\]]*\]"),  # link target after the link text
+    ("<", r"<(?:https?|mailto|ftp):[^>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
+    ("/", r"\b(?:https?|ftp)://[^\s)\]>]+"),  # URL
+    ("www.", r"\bwww\.[^\s)\]>]+"),
+    ("@", r"[\w.+-]+@[\w-]+\.[\w.-]+"),  # e-mail
+    ("[^", r"\[\^[^\]]*\]"),  # footnote reference
+    ("*", r"\*{1,3}"),
+    ("~", r"~~"),
+    ("_", r"(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])"),
 )
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -93,11 +94,17 @@ def _mask_inline(text: str) -> str:
     """Replace inline code, links' targets, tags and emphasis marks with spaces."""
 
     masked = text
-    for char, pattern in _INLINE_MASKS:
+    for char, source in _INLINE_SOURCES:
         if char in masked:
-            masked = pattern.sub(_blank, masked)
+            masked = _compiled(source).sub(_blank, masked)
     # The opening bracket of a link or reference: "[text]" reads as " text ".
     return masked.replace("[", " ").replace("]", " ")
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """``source`` compiled on first use (most documents need few of the inline masks)."""
+    return re.compile(source)
 
 
 def _blank(match: re.Match[str]) -> str:
