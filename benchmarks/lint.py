@@ -1,0 +1,229 @@
+"""Lint benchmark: `postmortems lint` beside proselint and alex, same files, same run.
+
+Workloads:
+
+(a) one 2,000-line postmortem (generated, deterministic), each run a fresh process, so the
+    cold start (interpreter, imports, rules) is included. Target: < 250 ms.
+(b) the shared corpus copied 20 times (``benchmarks/.work/lint/corpus20``), all files in one
+    command per tool.
+
+Targets: postmortems at least 2.5x faster than proselint and 12x faster than alex on both.
+proselint (``pip install proselint`` into ``benchmarks/.work/venv-proselint``) and alex
+(``npm install alex`` into ``benchmarks/.work/node``) are installed here on first use, outside
+the project's dependencies. hyperfine is used when it is on PATH, else the median of repeated
+runs. Each tool gets one warm-up run (disk cache; its output is checked so that a tool that
+failed cannot look fast), then N timed runs.
+
+Run: ``make bench`` or ``.venv/bin/python -m benchmarks lint [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks._lint_data import CORPUS, corpus_copies, long_postmortem
+
+WORK = Path(__file__).parent / ".work"
+HERE = WORK / "lint"
+PROSELINT_VENV = WORK / "venv-proselint"
+NODE = WORK / "node"
+TARGET_COLD_S = 0.250
+TARGET_VS_PROSELINT = 2.5
+TARGET_VS_ALEX = 12.0
+
+
+def _postmortems() -> list[str]:
+    exe = Path(sys.executable).parent / "postmortems"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "postmortems"]
+
+
+def _install_proselint() -> list[str] | None:
+    exe = PROSELINT_VENV / "bin" / "proselint"
+    if not exe.exists():
+        print("  installing proselint into benchmarks/.work/venv-proselint ...", flush=True)
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(PROSELINT_VENV)], check=True)
+            subprocess.run(
+                [str(PROSELINT_VENV / "bin" / "pip"), "install", "-q", "proselint"],
+                check=True,
+                capture_output=True,
+            )
+        except (subprocess.CalledProcessError, OSError) as exc:
+            print(f"  proselint not available: {exc}")
+            return None
+    return [str(exe), "check", "--output-format", "json"]
+
+
+def _install_alex() -> list[str] | None:
+    exe = NODE / "node_modules" / ".bin" / "alex"
+    if not exe.exists():
+        if shutil.which("npm") is None:
+            print("  alex not available: npm is not installed")
+            return None
+        print("  installing alex into benchmarks/.work/node ...", flush=True)
+        NODE.mkdir(parents=True, exist_ok=True)
+        try:
+            subprocess.run(
+                [
+                    "npm",
+                    "install",
+                    "--silent",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                    str(NODE),
+                    "alex",
+                ],
+                check=True,
+                capture_output=True,
+            )
+        except (subprocess.CalledProcessError, OSError) as exc:
+            print(f"  alex not available: {exc}")
+            return None
+    return [str(exe), "--quiet"]
+
+
+def _check_runs(command: list[str]) -> None:
+    """Run once (the warm-up) and fail loudly when the tool did not work: a crash looks fast."""
+    done = subprocess.run(command, capture_output=True, text=True)
+    # Linters exit 1 when they find something; anything else means they did not do the work.
+    if done.returncode not in (0, 1) or not (done.stdout + done.stderr).strip():
+        raise SystemExit(
+            f"benchmark command failed ({done.returncode}): {' '.join(command[:4])} ...\n"
+            f"{done.stderr[-600:]}"
+        )
+
+
+def _time(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall seconds per command."""
+    if shutil.which("hyperfine"):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "h.json"
+            argv = [
+                "hyperfine",
+                "-N",
+                "-i",
+                "--warmup",
+                "1",
+                "--runs",
+                str(runs),
+                "--export-json",
+                str(out),
+                "--style",
+                "none",
+            ]
+            for name, cmd in commands.items():
+                argv += ["-n", name, " ".join(_quote(c) for c in cmd)]
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+            data = json.loads(out.read_text())
+        return {r["command"]: r["median"] for r in data["results"]}
+    medians = {}
+    for name, cmd in commands.items():
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - start)
+        medians[name] = statistics.median(times)
+    return medians
+
+
+def _quote(arg: str) -> str:
+    import shlex
+
+    return shlex.quote(arg)
+
+
+def _report(title: str, medians: dict[str, float], target: float | None = None) -> bool:
+    ours = medians["postmortems lint"]
+    ok = True
+    print(f"  {title}")
+    for name, seconds in medians.items():
+        line = f"    {name:<18} {seconds:8.3f} s"
+        if name != "postmortems lint":
+            ratio = seconds / ours
+            goal = TARGET_VS_PROSELINT if name == "proselint" else TARGET_VS_ALEX
+            met = ratio >= goal
+            ok &= met
+            line += f"   postmortems is {ratio:5.1f}x faster (target >= {goal}x: "
+            line += "met)" if met else "NOT met)"
+        elif target is not None:
+            met = seconds < target
+            ok &= met
+            line += f"   (target < {target:.3f} s: {'met' if met else 'NOT met'})"
+        print(line, flush=True)
+    return ok
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks lint")
+    parser.add_argument("--runs", type=int, default=10, help="timed runs for the one-file case")
+    parser.add_argument("--corpus-runs", type=int, default=3, help="timed runs for corpus x20")
+    args = parser.parse_args(argv)
+
+    HERE.mkdir(parents=True, exist_ok=True)
+    one = HERE / "long-postmortem.md"
+    one.write_text(long_postmortem(2000), encoding="utf-8")
+    tools = {"postmortems lint": [*_postmortems(), "lint", "--format", "json"]}
+    proselint = _install_proselint()
+    alex = _install_alex()
+    if proselint:
+        tools["proselint"] = proselint
+    if alex:
+        tools["alex"] = alex
+    ok = True
+
+    print(
+        f"  tools: {', '.join(tools)}; timing with "
+        f"{'hyperfine' if shutil.which('hyperfine') else 'median of repeated runs'}"
+    )
+    singles = {name: [*cmd, str(one)] for name, cmd in tools.items()}
+    for cmd in singles.values():
+        _check_runs(cmd)
+    medians = _time(singles, args.runs)
+    ok &= _report(
+        f"(a) one 2,000-line postmortem, cold start, median of {args.runs}:", medians, TARGET_COLD_S
+    )
+
+    floor = HERE / "empty.md"
+    floor.write_text("# Empty\n", encoding="utf-8")
+    start_up = _time(
+        {
+            "postmortems lint": [*tools["postmortems lint"], str(floor)],
+            "postmortems --help": [*_postmortems(), "--help"],
+        },
+        args.runs,
+    )
+    print(
+        f"    start-up floor: lint of a 1-line file {start_up['postmortems lint']:.3f} s, "
+        f"--help {start_up['postmortems --help']:.3f} s"
+    )
+
+    if not CORPUS.is_dir():
+        print(f"  (b) skipped: no corpus at {CORPUS}")
+        return 0 if ok else 1
+    files = corpus_copies(HERE / "corpus20", 20)
+    many = {name: [*cmd, *map(str, files)] for name, cmd in tools.items()}
+    for cmd in many.values():
+        _check_runs(cmd)
+    size = sum(len(p.read_text(encoding="utf-8", errors="replace").splitlines()) for p in files)
+    medians = _time(many, args.corpus_runs)
+    ok &= _report(
+        f"(b) corpus x20: {len(files)} files, {size:,} lines, median of {args.corpus_runs}:",
+        medians,
+    )
+    print(f"  targets {'all met' if ok else 'NOT all met'}")
+    # A benchmark reports; it does not fail the build on a slow machine.
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
