@@ -15,26 +15,50 @@ from collections.abc import Sequence
 from postmortems import __version__
 from postmortems.errors import PostmortemsError
 
-#: Sub-command name -> module. Order is the order ``--help`` lists them in.
-COMMANDS: dict[str, str] = {
-    "new": "postmortems.cli.new",
-    "show": "postmortems.cli.show",
-    "fmt": "postmortems.cli.fmt",
-    "convert": "postmortems.cli.convert",
-    "lint": "postmortems.cli.lint",
-    "timeline": "postmortems.cli.timeline",
+#: Sub-command name -> (module, one-line summary). Order is the order ``--help`` lists them in.
+#: The summary is the module's ``HELP`` (a test keeps them equal); it is repeated here so that
+#: ``postmortems --help`` imports no command module at all.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "new": (
+        "postmortems.cli.new",
+        "Start a new postmortem from a template (writes YYYY-MM-DD-slug.md).",
+    ),
+    "show": (
+        "postmortems.cli.show",
+        "Show a postmortem's metadata, sections, key moments, factors and action items.",
+    ),
+    "fmt": (
+        "postmortems.cli.fmt",
+        "Rewrite postmortems in canonical form (front matter order, headings, spacing).",
+    ),
+    "convert": (
+        "postmortems.cli.convert",
+        "Convert a free-form Markdown postmortem to canonical form (metadata to front matter).",
+    ),
+    "lint": (
+        "postmortems.cli.lint",
+        "Review postmortems for blame, missing sections, vague action items and more.",
+    ),
+    "timeline": (
+        "postmortems.cli.timeline",
+        "Build a timeline from exported data: key moments, triggers, durations, chart.",
+    ),
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with every registered sub-command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only ``command``'s module is imported (all of them when ``None``
+    and ``command`` is not known, so ``--help`` on a sub-command shows its options)."""
     parser = argparse.ArgumentParser(
         prog="postmortems",
         description="Blameless postmortems: write, review and learn from incidents.",
     )
     parser.add_argument("--version", action="version", version=f"postmortems {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module_name in COMMANDS.items():
+    for name, (module_name, summary) in COMMANDS.items():
+        if command is not None and name != command:
+            sub.add_parser(name, help=summary, add_help=False)
+            continue
         module = importlib.import_module(module_name)
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(cmd)
@@ -42,9 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    for arg in argv:
+        if arg in COMMANDS:
+            return arg
+        if not arg.startswith("-"):
+            return None
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    command = _command_of(argv)
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()
