@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from markdown_it_pyrs import Node
-
     from postmortems.document.structure import LineMap
+    from postmortems.document.tree import Node
 
 
 @dataclass(slots=True)
@@ -44,7 +43,7 @@ _LISTS = frozenset({"bullet_list", "ordered_list"})
 _CONTAINERS = frozenset({"blockquote"})
 
 
-def plain(node: Node) -> tuple[str, list[tuple[str, str]]]:
+def plain(node: HasChildren) -> tuple[str, list[tuple[str, str]]]:
     """Plain text of a node's inline content and the links in it as (text, href)."""
     parts: list[str] = []
     links: list[tuple[str, str]] = []
@@ -55,18 +54,18 @@ def plain(node: Node) -> tuple[str, list[tuple[str, str]]]:
 def _plain(node: HasChildren, parts: list[str], links: list[tuple[str, str]]) -> None:
     for child in node.children:
         name = child.name
-        if name == "text" or name == "text_special":
+        if name == "text" or name == "code_inline":
             parts.append(child.meta.get("content", ""))
         elif name in _BREAKS:
             parts.append("\n")
-        elif name == "link" or name == "autolink":
+        elif name == "link":
             start = len(parts)
             _plain(child, parts, links)
             links.append(("".join(parts[start:]), str(child.meta.get("url", ""))))
         elif name == "html_inline":
             if str(child.meta.get("content", "")).lower().startswith("<br"):
                 parts.append("\n")
-        else:  # strong, em, strikethrough, code_inline, image: their text counts
+        else:  # strong, em, strikethrough, image: their text counts
             _plain(child, parts, links)
 
 
@@ -80,11 +79,11 @@ class _Collector:
         self.table = -1
 
     def raw(self, node: Node) -> str:
-        start, end = node.srcmap or (0, 0)
+        start, end = node.srcmap
         return self.data[start:end].decode("utf-8", "replace")
 
     def line(self, node: Node) -> int:
-        return self.where.line(node.srcmap[0]) + 1 if node.srcmap else self.where.offset + 1
+        return self.where.line(node.srcmap[0]) + 1
 
     def walk(self, nodes: Sequence[Node], depth: int, ordered: bool) -> None:
         for node in nodes:
@@ -100,7 +99,7 @@ class _Collector:
                 self.walk(node.children, depth + 1, name == "ordered_list")
             elif name == "list_item":
                 self.item(node, depth, ordered)
-            elif name == "heading" or name == "lheading":
+            elif name == "heading":
                 text, links = plain(node)
                 self.blocks.append(
                     Block(
@@ -118,12 +117,13 @@ class _Collector:
                 self.walk(node.children, depth, ordered)
 
     def item(self, node: Node, depth: int, ordered: bool) -> None:
-        children = node.children
         item = Block("item", self.line(node), depth=depth, ordered=ordered)
+        checked = node.meta.get("checked")
+        item.checked = None if checked is None else bool(checked)
         self.blocks.append(item)
         inline: list[Node] = []
         rest: list[Node] = []
-        for child in children:
+        for child in node.children:
             if child.name == "paragraph" and not item.raw and not inline:
                 item.text, item.links = plain(child)
                 item.raw = self.raw(child)
@@ -132,36 +132,29 @@ class _Collector:
             else:
                 inline.append(child)  # a tight list item holds its inline nodes directly
         if inline:
-            parts: list[str] = []
-            links: list[tuple[str, str]] = []
-            for child in inline:
-                holder = _Holder([child])
-                _plain(holder, parts, links)
-            item.text, item.links = "".join(parts), links
-            item.raw = (
-                self.data[inline[0].srcmap[0] : inline[-1].srcmap[1]].decode("utf-8", "replace")
-                if inline[0].srcmap and inline[-1].srcmap
-                else item.text
-            )
-        match = _TASK.match(item.text)
-        if match:
-            item.checked = match.group(1) != " "
-            item.text = item.text[match.end() :]
+            item.text, item.links = plain(_Holder(inline))
+            start, end = inline[0].srcmap[0], inline[-1].srcmap[1]
+            item.raw = self.data[start:end].decode("utf-8", "replace")
+        if item.checked is None:
+            match = _TASK.match(item.text)
+            if match:  # "[ ]" that the Markdown parser did not read as a task box
+                item.checked = match.group(1) != " "
+                item.text = item.text[match.end() :]
         self.walk(rest, depth, ordered)
 
     def rows(self, table: Node) -> None:
         self.table += 1
         for part in table.children:
+            # The header holds its cells directly; body rows follow it as siblings.
             kind = "header" if part.name == "thead" else "row"
-            for row in part.children:
-                block = Block(kind, self.line(row), table=self.table)
-                for cell in row.children:
-                    text, links = plain(cell)
-                    block.cells.append(text.strip())
-                    block.raw_cells.append(self.raw(cell).strip())
-                    block.links.extend(links)
-                block.text = " | ".join(block.cells)
-                self.blocks.append(block)
+            block = Block(kind, self.line(part), table=self.table)
+            for cell in part.children:
+                text, links = plain(cell)
+                block.cells.append(text.strip())
+                block.raw_cells.append(self.raw(cell).strip())
+                block.links.extend(links)
+            block.text = " | ".join(block.cells)
+            self.blocks.append(block)
 
 
 class _Holder:

@@ -19,10 +19,10 @@ from postmortems.document.structure import (
     build_sections,
     find_headings,
     make_section,
-    markdown,
 )
 from postmortems.document.timeline import Context, read_timeline
 from postmortems.document.times import find_date, find_year
+from postmortems.document.tree import parse_tree
 from postmortems.document.zones import zone_statement
 from postmortems.errors import InputError
 from postmortems.model import Meta, Person, Postmortem, Problem, Section
@@ -95,7 +95,7 @@ def parse_blocks(
         meta = frontmatter.to_meta(data, frontmatter.key_lines(yaml_text), problems)
     body = "".join(lines[body_start:])
     body_bytes = body.encode("utf-8")  # the tree reports byte offsets
-    root = markdown().tree(body)
+    root = parse_tree(body)
     where = LineMap(body_bytes, body_start)
     headings = find_headings(root, lines, where)
     title, bounds = build_sections(lines, headings, body_start)

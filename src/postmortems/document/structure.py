@@ -11,22 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from postmortems.model import Section, section_key
 
 if TYPE_CHECKING:
-    from markdown_it_pyrs import MarkdownIt, Node
-
-
-@lru_cache(maxsize=1)
-def markdown() -> MarkdownIt:
-    """The shared CommonMark parser (markdown-it, Rust build), with GitHub tables and
-    strikethrough."""
-    from markdown_it_pyrs import MarkdownIt
-
-    return MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
+    from postmortems.document.tree import Node
 
 
 _PSEUDO = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
@@ -68,10 +58,8 @@ class LineMap:
         """The 0-based document line holding ``byte``."""
         return bisect_right(self.starts, byte) - 1 + self.offset
 
-    def span(self, srcmap: tuple[int, int] | None) -> tuple[int, int]:
+    def span(self, srcmap: tuple[int, int]) -> tuple[int, int]:
         """[start, end) document lines of a node's byte span."""
-        if srcmap is None:
-            return self.offset, self.offset
         start, end = srcmap
         return self.line(start), self.line(max(start, end - 1)) + 1
 
@@ -85,7 +73,7 @@ def find_headings(root: Node, lines: list[str], where: LineMap) -> list[Heading]
     real = 0
     for node in root.children:
         name = node.name
-        if name == "heading" or name == "lheading":
+        if name == "heading":
             start, end = where.span(node.srcmap)
             level = int(node.meta["level"])
             headings.append(Heading(plain(node)[0].strip(), level, start, end))
@@ -93,7 +81,7 @@ def find_headings(root: Node, lines: list[str], where: LineMap) -> list[Heading]
             if not (real == 0 and level == 1 and len(headings) == 1):
                 real += 1  # a heading other than the document's title
         elif name == "paragraph":
-            start = where.line(node.srcmap[0]) if node.srcmap else where.offset
+            start = where.line(node.srcmap[0])
             first = lines[start].rstrip("\n") if start < len(lines) else ""
             match = _PSEUDO.match(first)
             if match and section_key(match.group("title")) is not None:
