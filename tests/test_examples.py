@@ -190,11 +190,6 @@ def test_good_incident_measures_impact_and_finds_several_factors(name: str) -> N
     assert pm.lessons or pm.meta.status == "draft"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the parser reads no money in 'DKK 38.6 million' or 'DKK 18,400' yet (reported to "
-    "the document owner); remove this marker when it does",
-)
 def test_money_in_danish_kroner_is_an_impact_figure() -> None:
     money = [f for f in load(COPENHAGEN).impact if f.kind == "money"]
     assert {f.value for f in money} >= {38_600_000, 18_400}

@@ -59,7 +59,7 @@ def test_show_json_contract(capsys):
     }
     first = data["action_items"][0]
     assert {k: first[k] for k in ("text", "owner", "due", "status", "line")} == {
-        "text": "Add a lock-detection step to the migration linter",
+        "text": "Reject migrations that take an ACCESS EXCLUSIVE lock in CI",
         "owner": "Leo Novak",
         "due": "2025-03-01",
         "status": "open",

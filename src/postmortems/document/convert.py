@@ -12,9 +12,9 @@ import copy
 
 from postmortems.document.blocks import Block
 from postmortems.document.parse import parse_blocks
-from postmortems.document.render import render
 from postmortems.document.tables import action_items_body, timeline_section_body
 from postmortems.document.timeline import _columns as timeline_columns
+from postmortems.document.writer import render
 from postmortems.document.zones import resolve_zone, zone_statement
 from postmortems.model import Postmortem
 

@@ -7,8 +7,10 @@ import re
 from postmortems.document.blocks import Block
 from postmortems.model import ImpactFigure
 
+_CURRENCY = r"(?:usd|eur|gbp|dkk|sek|nok|chf|jpy|aud|cad|inr|brl|pln)"
 _NUMBER = (
-    r"(?P<num>\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    # Not part of a name such as "orders-db-1" or a version such as "1.270.0".
+    r"(?<![\w.-])(?P<num>\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\.?\d)\s*"
     r"(?P<mult>k|m|b|million|thousand|bn|billion)?(?![a-z])"
 )
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -26,14 +28,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"error[- ]budget\s+(?:\w+\s+){{0,4}}?(?:of\s+|by\s+|:\s*)?{_NUMBER}\s*%", re.I
         ),
     ),
-    ("money", re.compile(rf"[$€£]\s?{_NUMBER}", re.I)),
-    ("money", re.compile(rf"{_NUMBER}\s*(?:usd|eur|gbp|dollars|euros|pounds)\b", re.I)),
+    ("money", re.compile(rf"(?:[$€£]|\b{_CURRENCY}\s?){_NUMBER}", re.I)),
+    ("money", re.compile(rf"{_NUMBER}\s*(?:{_CURRENCY}|dollars|euros|pounds|kroner|kr)\b", re.I)),
     ("percent", re.compile(rf"{_NUMBER}\s*(?:%|percent\b)", re.I)),
     (
         "users",
         re.compile(
             rf"{_NUMBER}\s+(?:\w+\s+)?(?:users|customers|accounts|tenants|teams|merchants|"
-            r"organi[sz]ations|orgs|sites|projects|clients|shoppers|subscribers|people|members)\b",
+            r"organi[sz]ations|orgs|sites|projects|clients|shoppers|subscribers|people|members|"
+            r"sellers|buyers|merchants|drivers|riders|hosts|guests|patients|students|devices|"
+            r"stores|restaurants|partners|developers|companies|businesses|households)\b",
             re.I,
         ),
     ),
@@ -42,7 +46,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{_NUMBER}\s+(?:\w+\s+)?(?:requests|calls|queries|orders|transactions|payments|"
             r"events|messages|jobs|writes|reads|checkouts|logins|sign-?ups|api calls|tickets|"
-            r"emails|deliveries|builds|deploys|records|rows)\b",
+            r"emails|deliveries|builds|deploys|records|rows|payouts|refunds|invoices|bookings|"
+            r"contacts|tickets|searches|uploads|downloads|installs|sessions|notifications|"
+            r"page views|pageviews|sms|texts|charges|shipments|listings|files|objects)\b",
             re.I,
         ),
     ),
@@ -58,7 +64,29 @@ _DIGIT = re.compile(r"\d")
 # Cheap substring checks that rule a pattern out before its regular expression runs.
 _HINTS: dict[str, tuple[str, ...]] = {
     "error_budget": ("budget",),
-    "money": ("$", "€", "£", "usd", "eur", "gbp", "dollar", "euro", "pound"),
+    "money": (
+        "$",
+        "€",
+        "£",
+        "usd",
+        "eur",
+        "gbp",
+        "dkk",
+        "sek",
+        "nok",
+        "chf",
+        "jpy",
+        "aud",
+        "cad",
+        "inr",
+        "brl",
+        "pln",
+        "dollar",
+        "euro",
+        "pound",
+        "kroner",
+        " kr",
+    ),
     "percent": ("%", "percent"),
 }
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
@@ -112,7 +140,7 @@ def _unit(kind: str, text: str) -> str:
     if kind in ("percent", "error_budget"):
         return "%"
     if kind == "money":
-        symbol = re.search(r"[$€£]|usd|eur|gbp|dollars|euros|pounds", text, re.I)
+        symbol = re.search(rf"[$€£]|{_CURRENCY}|dollars|euros|pounds|kroner|kr", text, re.I)
         return symbol.group(0).upper() if symbol else ""
     words = re.findall(r"[A-Za-z-]+", text)
     return words[-1].lower() if words else ""
