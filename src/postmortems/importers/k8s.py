@@ -11,6 +11,7 @@ says how many times it happened. ``eventTime`` is usually null there. events.k8s
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from postmortems.importers._io import (
     Window,
     decode,
     head,
+    json_values,
     load_json,
     offset_name,
     parse_iso,
@@ -40,6 +42,24 @@ def _time(value: Any) -> dt.datetime | None:
     if moment is None or moment.tzinfo is None or moment <= _EPOCH_ZERO:
         return None
     return moment
+
+
+def _load_json(text: str, path: Path) -> Any:
+    """One EventList, or Event objects one after another (``kubectl get events -w -o json``)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg != "Extra data":
+            return load_json(text, path, WHAT)  # raises with the line of the syntax error
+    items: list[Any] = []
+    for line, value, error in json_values(text):
+        if error:
+            raise InputError(error, path=str(path), line=line, hint=f"expected {WHAT}")
+        if isinstance(value, dict) and isinstance(value.get("items"), list):
+            items.extend(value["items"])
+        else:
+            items.append(value)
+    return items
 
 
 def _load_yaml(text: str, path: Path) -> Any:
@@ -84,7 +104,7 @@ class KubernetesImporter:
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
         data = read_bytes(path)
         if data.lstrip()[:1] in (b"{", b"["):
-            document = load_json(data, path, WHAT)
+            document = _load_json(decode(data, path), path)
         else:
             document = _load_yaml(decode(data, path), path)
         if isinstance(document, dict) and isinstance(document.get("items"), list):

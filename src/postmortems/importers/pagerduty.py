@@ -25,7 +25,7 @@ from postmortems.importers._io import (
     Window,
     decode,
     head,
-    json_lines,
+    json_values,
     load_json,
     parse_iso,
     read_bytes,
@@ -171,15 +171,25 @@ class PagerDutyImporter:
         return result
 
     def _read_lines(self, path: Path, text: str, window: Window, result: ImportResult) -> None:
+        """JSON Lines, or documents one after another (pages of log entries, payloads)."""
         recognised = False
-        for number, record, error in json_lines(text):
+        for number, value, error in json_values(text):
             position = f"{path.name}:{number}"
             if error:
                 result.skipped.append(Skipped(SOURCE, position, error))
                 continue
-            recognised |= self._record(record, position, position, window, result)
+            if isinstance(value, dict) and isinstance(value.get("log_entries"), list):
+                records: list[Any] = value["log_entries"]
+            elif isinstance(value, list):
+                records = value
+            else:
+                recognised |= self._record(value, position, position, window, result)
+                continue
+            for index, record in enumerate(records):
+                where = f"{position}#{index}"
+                recognised |= self._record(record, where, where, window, result)
         if not recognised:
-            raise InputError(f"not {WHAT}: no webhook event found", path=str(path))
+            raise InputError(f"not {WHAT}: no log entry or webhook event found", path=str(path))
 
     def _record(
         self, record: Any, position: str, ref: str | None, window: Window, result: ImportResult
