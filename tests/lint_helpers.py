@@ -93,15 +93,3 @@ def registry(*rules: type[Rule]) -> RuleRegistry:
 def doc(text: str, path: str = "doc.md") -> Postmortem:
     """A Postmortem holding only its source: enough for the demo rules."""
     return Postmortem(source=textwrap.dedent(text).lstrip("\n"), path=path)
-
-
-def parser_or_skip():
-    """The document parser's parse_text, or skip while it is not on this branch."""
-    import importlib
-
-    import pytest
-
-    document = importlib.import_module("postmortems.document")
-    if not hasattr(document, "parse_text"):
-        pytest.skip("the document parser (issue 2) is not on this branch yet")
-    return document

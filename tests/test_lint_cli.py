@@ -13,8 +13,8 @@ import sys
 import textwrap
 
 import pytest
-from tests.lint_helpers import TEST_RULES, parser_or_skip
 
+from lint_helpers import TEST_RULES
 from postmortems.cli.main import main
 from postmortems.review import RULES
 
@@ -26,7 +26,6 @@ ERROR = "# Outage\n\n## Impact\n\nNone.\n"
 
 @pytest.fixture(autouse=True)
 def demo_rules():
-    parser_or_skip()
     for rule in TEST_RULES:
         RULES.register(rule)
     yield

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.lint_helpers import TEST_RULES, DemoWord, doc, registry
 
+from lint_helpers import TEST_RULES, DemoWord, doc, registry
 from postmortems.errors import InputError
 from postmortems.review import LintConfig, review
 from postmortems.review.formats import format_names, get_format

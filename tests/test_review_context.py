@@ -1,8 +1,8 @@
 """Position helpers rules rely on."""
 
 import pytest
-from tests.lint_helpers import DemoWord, doc
 
+from lint_helpers import DemoWord, doc
 from postmortems.model import Meta, Person, Postmortem
 from postmortems.review import LintConfig, ReviewContext, SourceIndex
 

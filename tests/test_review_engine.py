@@ -1,6 +1,6 @@
 import pytest
-from tests.lint_helpers import Crashing, DemoSummary, DemoTodo, DemoWord, doc, registry
 
+from lint_helpers import Crashing, DemoSummary, DemoTodo, DemoWord, doc, registry
 from postmortems.review import LintConfig, Severity, review
 from postmortems.review.engine import RuleCrash
 

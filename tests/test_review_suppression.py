@@ -1,8 +1,8 @@
 """Inline suppression: `ignore` for the next block, `disable`/`enable` ranges."""
 
 import pytest
-from tests.lint_helpers import doc, registry
 
+from lint_helpers import doc, registry
 from postmortems.review import LintConfig, review
 from postmortems.review.context import SourceIndex
 from postmortems.review.suppression import parse_directives

@@ -134,10 +134,8 @@ def lint_paths(
     finder = ConfigFinder(registry)
     fixed = finder.load(Path(overrides.config_file)) if overrides.config_file else None
     if parse_text is None or parse_file is None:
-        import importlib
+        from postmortems import document
 
-        # The parser module is imported only when there is something to parse.
-        document = importlib.import_module("postmortems.document")
         parse_text = parse_text or document.parse_text
         parse_file = parse_file or document.parse_file
     run = LintRun()
