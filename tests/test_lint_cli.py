@@ -99,6 +99,7 @@ def test_folders_recurse_into_markdown_and_skip_hidden(tmp_path, lint):
     write(tmp_path, "a.md", WARN)
     write(tmp_path, "notes.txt", WARN)
     write(tmp_path, ".git/x.md", WARN)
+    write(tmp_path, "README.md", WARN)
     write(tmp_path, "b/c/3.markdown", WARN)
     code, out, _ = lint(str(tmp_path), "--format", "json")
     paths = [f["path"] for f in json.loads(out)]

@@ -27,6 +27,11 @@ from postmortems.review.rule import Rule
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 SUFFIXES = (".md", ".markdown")
+#: Files a folder of postmortems holds that are not postmortems (as ``cli/files.py`` skips
+#: them for the other commands). Named explicitly, they are still reviewed.
+NOT_POSTMORTEMS = frozenset(
+    {"readme", "index", "changelog", "contributing", "license", "code_of_conduct", "security"}
+)
 
 ParseText = Callable[[str, "str | None"], Postmortem]
 ParseFile = Callable[[str], Postmortem]
@@ -85,9 +90,9 @@ class Overrides:
 
 def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
     """``(shown path, file)`` for every document the arguments name: files as given, folders
-    recursed in name order (``*.md`` and ``*.markdown``, hidden folders skipped), ``-`` for
-    standard input (file ``None``). A path that does not exist is yielded as is, so the caller
-    reports it."""
+    recursed in name order (``*.md`` and ``*.markdown``; hidden folders and README-like files
+    skipped), ``-`` for standard input (file ``None``). A path that does not exist is yielded
+    as is, so the caller reports it."""
     for arg in paths:
         if arg == STDIN:
             yield STDIN, None
@@ -99,7 +104,9 @@ def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
         for root, dirs, files in os.walk(arg):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
             for name in sorted(files):
-                if name.endswith(SUFFIXES) and not name.startswith("."):
+                stem = name.rsplit(".", 1)[0].lower()
+                wanted = name.lower().endswith(SUFFIXES) and stem not in NOT_POSTMORTEMS
+                if wanted and not name.startswith("."):
                     shown = os.path.join(root, name)
                     yield shown, Path(shown)
 
