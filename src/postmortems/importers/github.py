@@ -58,6 +58,15 @@ def _login(value: Any) -> str | None:
     return None
 
 
+def _person(value: Any) -> str | None:
+    """The login of a user, None for a bot or app (``type: Bot``, ``name[bot]``)."""
+    login = _login(value)
+    if login is None or login.endswith("[bot]"):
+        return None
+    assert isinstance(value, dict)
+    return None if value.get("type") == "Bot" else login
+
+
 class _Reader:
     def __init__(self, options: ImportOptions, result: ImportResult) -> None:
         self.window = Window(options)
@@ -183,7 +192,9 @@ class _Reader:
                 SOURCE,
                 kind,
                 text,
-                _login(status.get("creator")) or _login(deployment.get("creator")),
+                _person(status.get("creator"))
+                or _login(deployment.get("creator"))
+                or _login(status.get("creator")),
                 f"github:deployment/{deployment_id}/status/{status.get('id')}",
                 zone_of(raw),
                 None,

@@ -31,7 +31,9 @@ from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Event, EventKind, Skipped
 
 _DAY_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
-_MARKUP = re.compile(r"<([^<>\n]*)>")
+# <@U1>, <#C1|name>, <!here>, <https://...|label>, <mailto:...>; a bare "<" in text is not markup
+# (Slack escapes those as &lt;, but other tools writing the format do not).
+_MARKUP = re.compile(r"<((?:[@#!]|[a-zA-Z][a-zA-Z0-9+.-]*:)[^<>\s|]*(?:\|[^<>\n]*)?)>")
 _CONVERSATION_LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
 #: Subtypes that are the system talking about the channel, not people talking about the incident.
 _SYSTEM_SUBTYPES = frozenset(
@@ -74,6 +76,28 @@ class _Workspace:
     #: trimmed accounts): better than a bare id as an actor.
     handles: dict[str, str] = field(default_factory=dict)
 
+    def replace_markup(self, match: re.Match[str]) -> str:
+        """The plain text for one ``<...>`` of Slack markup."""
+        target, _, label = match.group(1).partition("|")
+        first = target[:1]
+        if first == "@":
+            if label:
+                if target[1:] not in self.users:
+                    self.handles[target[1:]] = label
+                return f"@{label}"
+            user = self.users.get(target[1:])
+            return f"@{user[0] if user else target[1:]}"
+        if first == "#":
+            return f"#{label or self.channels.get(target[1:], target[1:])}"
+        if first == "!":
+            command = target[1:]
+            if label:
+                return label if label.startswith("@") or command.startswith("date") else f"@{label}"
+            return f"@{command.partition('^')[0]}"
+        if label:
+            return label
+        return target.removeprefix("mailto:")
+
 
 def _user_entry(user: dict[str, Any]) -> tuple[str, str | None]:
     profile = user.get("profile") or {}
@@ -113,30 +137,9 @@ def _read_names(read: Callable[[str], bytes | None], where: str) -> _Workspace:
 def clean_markup(text: str, workspace: _Workspace | None = None) -> str:
     """Slack's mrkdwn as plain text: ``<@U1|ann>`` -> ``@ann``, ``<url|label>`` -> ``label``,
     ``<!here>`` -> ``@here``, and the three HTML entities Slack escapes (``&amp; &lt; &gt;``)."""
-    names = workspace or _Workspace()
-
-    def replace(match: re.Match[str]) -> str:
-        target, _, label = match.group(1).partition("|")
-        if target.startswith("@"):
-            if label:
-                if target[1:] not in names.users:
-                    names.handles[target[1:]] = label
-                return f"@{label}"
-            user = names.users.get(target[1:])
-            return f"@{user[0] if user else target[1:]}"
-        if target.startswith("#"):
-            return f"#{label or names.channels.get(target[1:], target[1:])}"
-        if target.startswith("!"):
-            command = target[1:]
-            if label:
-                return label if label.startswith("@") or command.startswith("date") else f"@{label}"
-            return f"@{command.partition('^')[0]}"
-        if label:
-            return label
-        return target.removeprefix("mailto:")
-
+    names = workspace if workspace is not None else _Workspace()
     if "<" in text:
-        text = _MARKUP.sub(replace, text)
+        text = _MARKUP.sub(names.replace_markup, text)
     if "&" in text:
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return text
