@@ -146,3 +146,19 @@ def test_unreadable_file_among_good_ones_still_shows_the_others(tmp_path):
     result = run_cli("show", str(bad), str(CANONICAL))
     assert result.returncode == 2
     assert "Order writes failed" in result.stdout
+
+
+def test_permission_denied_is_one_line(tmp_path, monkeypatch, capsys):
+    """Root reads files whatever their mode, so the denial is simulated where it happens."""
+    from pathlib import Path
+
+    path = tmp_path / "locked.md"
+    path.write_text("## Summary\n", encoding="utf-8")
+
+    def deny(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    assert main(["show", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"postmortems: {path}: error: permission denied (check the file's permissions)"]
