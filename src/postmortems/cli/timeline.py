@@ -203,9 +203,9 @@ def _read_document(path: str) -> Postmortem:
 
 
 def _known_moments(document: Postmortem) -> dict[str, dt.datetime | None]:
-    from postmortems.timeline.moments import MOMENT_NAMES
+    from postmortems.timeline.into import known_moments
 
-    return {name: getattr(document.meta, name) for name in MOMENT_NAMES}
+    return known_moments(document)
 
 
 def _summarise_skipped(timeline: Timeline) -> None:
@@ -249,6 +249,11 @@ def _write_into(path: str, document: Postmortem | None, timeline: Timeline, tz: 
 
     assert document is not None
     result = merge_into(document, timeline, zone=tz)
-    if result.text != document.source:
-        Path(path).write_text(result.text, encoding="utf-8")
+    if result.changed and result.text != document.source:
+        try:
+            Path(path).write_text(result.text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(
+                f"cannot write the document: {exc.strerror or exc}", path=path
+            ) from None
     print(f"postmortems: {path}: {result.summary()}", file=sys.stderr)

@@ -100,9 +100,13 @@ def rows_from_events(
     return [Row(e.time, e.text, e.actor, e.source, marks.get(id(e))) for e in events]
 
 
-def render_table(rows: Sequence[Row], zone: str = "UTC") -> str:
-    """The zone line and the table, without the heading (the body of the section)."""
-    tz = zone_info(zone)
+def render_table(rows: Sequence[Row], zone: str = "UTC", tz: dt.tzinfo | None = None) -> str:
+    """The zone line and the table, without the heading (the body of the section).
+
+    ``zone`` is the name the zone line states; ``tz`` the zone it stands for when the name is
+    not an IANA name (``CET`` as a fixed offset, say).
+    """
+    tz = tz or zone_info(zone)
     columns = ["Time", "Event"]
     optional = (
         ("Actor", any(r.actor for r in rows)),
@@ -110,7 +114,7 @@ def render_table(rows: Sequence[Row], zone: str = "UTC") -> str:
         ("Moment", any(r.moment for r in rows)),
     )
     columns += [name for name, present in optional if present]
-    lines = [f"All times in {'UTC' if tz is dt.UTC else zone}.", ""]
+    lines = [f"All times in {'UTC' if tz is dt.UTC and zone.upper() != 'GMT' else zone}.", ""]
     lines.append(_line(columns))
     lines.append(_line(["---"] * len(columns)))
     for row in rows:
