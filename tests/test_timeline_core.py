@@ -104,3 +104,22 @@ def test_bad_duration_definitions_say_why(bad):
 def test_events_from_helper_keeps_zone():
     (e,) = events_from([["2025-02-14T10:00:00+01:00", "git", "commit", "G", "x"]])
     assert e.time.utcoffset() == dt.timedelta(hours=1)
+
+
+def test_streamed_json_equals_the_plain_dict():
+    import io
+    import json
+
+    from postmortems.timeline import Skipped, build_timeline
+    from postmortems.timeline.report import to_dict, write_json
+    from timeline_cases import DATA, load
+
+    events = events_from(load(DATA / "scenario_db_lock.yaml")["events"])
+    for skipped in ([], [Skipped("slack", "a.json#3", "bad ts"), Skipped("pd", "b:1", "x")]):
+        timeline = build_timeline([events], skipped=skipped)
+        out = io.StringIO()
+        write_json(timeline, out.write)
+        assert json.loads(out.getvalue()) == to_dict(timeline)
+    empty = io.StringIO()
+    write_json(build_timeline([[]]), empty.write)
+    assert json.loads(empty.getvalue())["events"] == []

@@ -222,11 +222,9 @@ def _summarise_skipped(timeline: Timeline) -> None:
 
 def _print(timeline: Timeline, fmt: str, zone: str) -> None:
     if fmt == "json":
-        import json
+        from postmortems.timeline.report import write_json
 
-        from postmortems.timeline.report import to_dict
-
-        sys.stdout.write(json.dumps(to_dict(timeline), indent=2, ensure_ascii=False) + "\n")
+        write_json(timeline, sys.stdout.write)
     elif fmt == "markdown":
         from postmortems.timeline.markdown import render_section, rows_from_events
 

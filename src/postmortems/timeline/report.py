@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from typing import Any
 
 from postmortems.timeline.build import Timeline
@@ -30,7 +32,7 @@ def event_dict(event: Event) -> dict[str, Any]:
     }
 
 
-def to_dict(timeline: Timeline) -> dict[str, Any]:
+def to_dict(timeline: Timeline | _Empty) -> dict[str, Any]:
     """The whole timeline as JSON-ready data (the ``--format json`` object)."""
     moments = {n: iso_utc(m.time) if (m := timeline.moments.get(n)) else None for n in MOMENT_NAMES}
     evidence: dict[str, Any] = {}
@@ -61,6 +63,48 @@ def to_dict(timeline: Timeline) -> dict[str, Any]:
             for s in timeline.skipped
         ],
     }
+
+
+def write_json(timeline: Timeline, write: Callable[[str], object]) -> None:
+    """Write :func:`to_dict` as JSON, one event per line, without building it all in memory.
+
+    The result is the same object ``json.dumps(to_dict(timeline), indent=2)`` describes; lists
+    of events and skipped records put one compact item on each line, which keeps a year of
+    chat fast to write (the C encoder) and still easy to read and grep.
+    """
+    data = to_dict(_Empty(timeline))
+    write("{\n")
+    keys = list(data)
+    for n, key in enumerate(keys):
+        comma = "," if n < len(keys) - 1 else ""
+        if key in ("events", "skipped"):
+            items = (
+                (event_dict(e) for e in timeline.events)
+                if key == "events"
+                else iter(data["skipped"])
+            )
+            write(f"  {json.dumps(key)}: [")
+            first = True
+            for item in items:
+                write(("\n    " if first else ",\n    ") + json.dumps(item, ensure_ascii=False))
+                first = False
+            write(f"{'' if first else chr(10) + '  '}]{comma}\n")
+        else:
+            body = json.dumps(data[key], indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            write(f"  {json.dumps(key)}: {body}{comma}\n")
+    write("}\n")
+
+
+class _Empty:
+    """A view of a timeline without its events, so :func:`to_dict` leaves them to the writer."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.events: list[Event] = []
+        self.moments = timeline.moments
+        self.triggers = timeline.triggers
+        self.metrics = timeline.metrics
+        self.window = timeline.window
+        self.skipped = timeline.skipped
 
 
 def to_text(timeline: Timeline, width: int = 0) -> str:
