@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from postmortems.errors import InputError, UsageError
@@ -19,7 +21,7 @@ from postmortems.importers._io import UTC, offset_name, zone_of
 from postmortems.importers.base import ImportOptions
 from postmortems.timeline.event import Event, EventKind
 
-ROLES = ("time", "text", "actor", "kind", "end")
+ROLES = ("time", "text", "actor", "kind", "end", "date")
 #: Common column names per role, in order of preference (compared case-insensitively).
 CANDIDATES: dict[str, tuple[str, ...]] = {
     "time": (
@@ -33,32 +35,86 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "actor": ("actor", "user", "author", "owner", "who", "username", "user_name", "name", "by"),
     "kind": ("kind", "type", "event_type", "category"),
     "end": ("end", "end_time", "ends_at", "endsat", "time_end", "timeend", "until"),
+    "date": ("date", "day"),
 }  # fmt: skip
 _KINDS = frozenset(kind.value for kind in EventKind)
+_TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_HEADER_ZONE = re.compile(
+    r"^(.*?)[\s_]*(?:\(([^)]*)\)|\[([^\]]*)\]|[\s_](utc|gmt))$", re.IGNORECASE
+)
+_NO_YEAR = dt.datetime(1, 1, 1)
 _EPOCH_UNITS = ((1e17, 1e9), (1e14, 1e6), (1e11, 1e3))
 
 
-def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) -> dict[str, str]:
-    """role -> column name, from ``options.columns`` first, then from common names."""
+def split_header(name: str) -> tuple[str, str | None]:
+    """``"Time (UTC)"`` -> ("time", "UTC"); ``"timestamp_utc"`` -> ("timestamp", "utc")."""
+    clean = name.strip()
+    match = _HEADER_ZONE.match(clean)
+    if match and match[1]:
+        return match[1].strip().lower(), (match[2] or match[3] or match[4]).strip()
+    return clean.lower(), None
+
+
+def zone_from_label(label: str | None) -> dt.tzinfo | None:
+    """A zone named in a header ("UTC", "Europe/Berlin", "+01:00", "UTC+1"); None otherwise."""
+    if not label:
+        return None
+    text = label.strip()
+    if text.upper() in ("UTC", "GMT", "Z"):
+        return UTC
+    offset = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", text, re.IGNORECASE)
+    if offset:
+        minutes = int(offset[2]) * 60 + int(offset[3] or 0)
+        return dt.timezone(dt.timedelta(minutes=-minutes if offset[1] == "-" else minutes))
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(text)
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+@dataclass(slots=True)
+class Layout:
+    """Which column plays which role, and the zone of naive times."""
+
+    columns: dict[str, str]
+    tz: dt.tzinfo | None
+    tz_name: str | None
+
+
+def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) -> Layout:
+    """Roles -> columns, from ``options.columns`` first, then from common names.
+
+    A zone in the time column's header ("Time (UTC)") is the zone of its naive times, unless
+    ``options.tz`` says otherwise. A ``date`` column is used with a ``time`` column that holds
+    only times of day.
+    """
     available = list(names)
-    lowered = {name.strip().lower(): name for name in available}
+    normal: dict[str, str] = {}
+    zones: dict[str, str | None] = {}
+    for name in available:
+        key, zone = split_header(name)
+        normal.setdefault(key, name)
+        normal.setdefault(name.strip().lower(), name)
+        zones[name] = zone
     chosen: dict[str, str] = {}
     for role, column in options.columns.items():
         if role not in ROLES:
             raise UsageError(f"unknown column role {role!r}", hint=f"roles: {', '.join(ROLES)}")
-        if column not in available and column.lower() not in lowered:
+        if column not in available and column.lower() not in normal:
             raise InputError(
                 f"no column {column!r} for {role}",
                 path=where,
                 hint=f"columns: {', '.join(available)}",
             )
-        chosen[role] = column if column in available else lowered[column.lower()]
+        chosen[role] = column if column in available else normal[column.lower()]
     taken = set(chosen.values())
     for role in ROLES:
         if role in chosen:
             continue
         for candidate in CANDIDATES[role]:
-            found = lowered.get(candidate)
+            found = normal.get(candidate)
             if found is not None and found not in taken:
                 chosen[role] = found
                 taken.add(found)
@@ -70,7 +126,12 @@ def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) ->
             hint=f"call one of them {', '.join(CANDIDATES['time'][:6])}, or name it in "
             "ImportOptions.columns['time']",
         )
-    return chosen
+    tz, tz_name = options.tz, options.tz_name
+    if tz is None:
+        label = zones.get(chosen["time"])
+        tz = zone_from_label(label)
+        tz_name = label if tz is not None else None
+    return Layout(chosen, tz, tz_name)
 
 
 def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | None]:
@@ -89,6 +150,8 @@ def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | Non
         number = math.nan
     if not math.isnan(number) and not math.isinf(number):
         return _from_number(number), None
+    if _TIME_OF_DAY.match(text):
+        raise ValueError(f"time of day {text!r} without a date")
     try:
         moment = dt.datetime.fromisoformat(text)
         zone = zone_of(text)
@@ -96,9 +159,11 @@ def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | Non
         from dateutil import parser
 
         try:
-            moment = parser.parse(text)
+            moment = parser.parse(text, default=_NO_YEAR)
         except (ValueError, OverflowError, parser.ParserError):
             raise ValueError(f"unreadable time {text!r}") from None
+        if moment.year == 1:
+            raise ValueError(f"time {text!r} has no year") from None
         zone = offset_name(moment) if moment.tzinfo is not None else None
     if moment.tzinfo is None:
         if tz is None:
@@ -124,18 +189,34 @@ def _from_number(number: float) -> dt.datetime:
         raise ValueError(f"epoch {number!r} out of range") from None
 
 
+def _cell_time(row: Mapping[str, Any], layout: Layout, role: str) -> Any:
+    value = row.get(layout.columns[role])
+    date_column = layout.columns.get("date")
+    if (
+        date_column
+        and date_column != layout.columns[role]
+        and isinstance(value, str)
+        and _TIME_OF_DAY.match(value.strip())
+    ):
+        return f"{str(row.get(date_column) or '').strip()} {value.strip()}"
+    return value
+
+
 def row_event(
     row: Mapping[str, Any],
-    columns: Mapping[str, str],
-    options: ImportOptions,
+    layout: Layout,
     source: str,
     ref: str,
     where: str,
     line: int,
 ) -> Event:
     """One row as an event; ValueError (reason) when the row is malformed."""
+    columns = layout.columns
     try:
-        time, zone = parse_time(row.get(columns["time"]), options.tz)
+        time, zone = parse_time(_cell_time(row, layout, "time"), layout.tz)
+        end = None
+        if "end" in columns and row.get(columns["end"]) not in (None, ""):
+            end, _ = parse_time(_cell_time(row, layout, "end"), layout.tz)
     except NaiveTime as exc:
         raise InputError(
             f"time {exc} has no zone",
@@ -143,9 +224,12 @@ def row_event(
             line=line,
             hint="pass --tz ZONE (e.g. --tz Europe/Berlin) to say which zone naive times are in",
         ) from None
-    end = None
-    if "end" in columns and row.get(columns["end"]) not in (None, ""):
-        end, _ = parse_time(row.get(columns["end"]), options.tz or UTC)
+    if (
+        zone is None
+        and layout.tz is not None
+        and not isinstance(row.get(columns["time"]), int | float)
+    ):
+        zone = layout.tz_name
     text = str(row.get(columns["text"], "") if "text" in columns else "").strip()
     actor_value = row.get(columns["actor"]) if "actor" in columns else None
     actor = str(actor_value).strip() if actor_value not in (None, "") else None

@@ -54,7 +54,7 @@ class CsvImporter:
             raise InputError(f"not CSV ({exc})", path=str(path), line=1) from None
         if not header:
             raise InputError("empty CSV file: no header row", path=str(path))
-        columns = resolve_columns(header, options, str(path))
+        layout = resolve_columns(header, options, str(path))
         result = ImportResult(source=SOURCE)
         window = Window(options)
         line = 1
@@ -68,7 +68,7 @@ class CsvImporter:
                     )
                     continue
                 try:
-                    event = row_event(row, columns, options, SOURCE, position, str(path), line)
+                    event = row_event(row, layout, SOURCE, position, str(path), line)
                 except ValueError as exc:
                     result.skipped.append(Skipped(SOURCE, position, str(exc)))
                     continue

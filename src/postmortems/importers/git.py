@@ -32,6 +32,7 @@ SOURCE = "git"
 _COMMIT = re.compile(r"^commit ([0-9a-f]{7,64})\b")
 _TSV = re.compile(r"^[0-9a-f]{7,64}\t")
 _ISO_SPACE = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) ([+-]\d\d)(\d\d)$")
+_DAY_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _PERSON = re.compile(r"^(.*?)\s*<([^>]*)>\s*$")
 _REVERT_BODY = re.compile(r"^This reverts commit [0-9a-f]{7,64}", re.MULTILINE)
 _DATE_FORMATS = ("%a %b %d %H:%M:%S %Y %z", "%a, %d %b %Y %H:%M:%S %z")
@@ -48,6 +49,8 @@ def parse_git_date(value: str, tz: dt.tzinfo | None = None) -> dt.datetime:
     Raises NaiveDate for a date without offset when ``tz`` is None, ValueError when unreadable.
     """
     value = value.strip()
+    if _DAY_ONLY.match(value):
+        raise ValueError(f"date {value!r} has no time of day (--date=short)")
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:

@@ -56,14 +56,14 @@ class JsonlImporter:
                 keys.update(dict.fromkeys(row))
         if not keys:
             raise InputError("no JSON objects found", path=str(path), hint="expected JSON Lines")
-        columns = resolve_columns(keys, options, str(path))
+        layout = resolve_columns(keys, options, str(path))
         window = Window(options)
         for position, line, row, error in records:
             if error or not isinstance(row, dict):
                 result.skipped.append(Skipped(SOURCE, position, error or "not a JSON object"))
                 continue
             try:
-                event = row_event(row, columns, options, SOURCE, position, str(path), line or 1)
+                event = row_event(row, layout, SOURCE, position, str(path), line or 1)
             except ValueError as exc:
                 result.skipped.append(Skipped(SOURCE, position, str(exc)))
                 continue
