@@ -1,0 +1,1 @@
+"""Action items that are missing, unowned, undated, vague or forgotten."""

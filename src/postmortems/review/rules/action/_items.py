@@ -1,0 +1,307 @@
+"""What the action rules share: which items are still open, who owns one, when it is due.
+
+The parser reads owners and due dates from table columns and labels ("Owner: Leo"). Real
+documents also write them as "Leo to add ...", "owned by Leo", a trailing "- Leo" or
+"(Leo, 2 weeks)"; those forms are read here as a fallback so that an owned item is not reported
+as unowned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from postmortems.model import ActionItem, Postmortem
+from postmortems.review.rules.action._vague import NOT_OWNERS, is_action_verb, wordset
+
+CLOSED = frozenset({"done", "wont-do"})
+
+# Items that record what was already done ("We reverted the change", "Added a retry"): history,
+# not follow-ups someone must own and date.
+_PAST = re.compile(
+    r"^\W*(?:we(?:'ve| have)?\s+(?:already\s+)?[a-z]+ed\b|(?:already\s+)?(?:added|removed|"
+    r"reverted|rolled back|increased|decreased|reduced|raised|lowered|fixed|deployed|released|"
+    r"merged|issued|sent|created|disabled|enabled|upgraded|patched|restarted|migrated|moved|"
+    r"replaced|updated|implemented|introduced|configured|tweaked|adjusted|advised|"
+    r"communicated|published)\s+(?:the|a|an|all|our|to|it|its|every|new)\b)",
+    re.IGNORECASE,
+)
+
+
+# "(done)", "[fixed]", "DONE:" written in the item itself; "~~struck through~~" in the source.
+_DONE_MARK = re.compile(
+    r"^\W*(?:done|completed?|fixed|resolved|closed)\b\s*[:\-–—]|[(\[]\s*(?:done|completed?|"
+    r"fixed|resolved|closed|shipped|merged|won'?t\s+do|wont-do|dropped|cancell?ed)\s*[)\]]\s*"
+    r"\.?$",
+    re.IGNORECASE,
+)
+_STRUCK = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?~~.+~~")
+
+
+def is_open(item: ActionItem, source_line: str = "") -> bool:
+    """True unless the item is done, declined, or written as something already done.
+
+    ``source_line`` is the item's line as written, to see strikethrough (a common way of
+    marking an item done in Markdown).
+    """
+    if item.status in CLOSED:
+        return False
+    if _DONE_MARK.search(item.text) or _STRUCK.match(source_line):
+        return False
+    return not _PAST.match(item.text)
+
+
+def open_items(pm: Postmortem, lines: Sequence[str] = ()) -> Iterator[ActionItem]:
+    """The document's action items that still need someone to do them (``lines``: the
+    document's source lines, 0-based, to see strikethrough)."""
+    for item in pm.action_items:
+        line = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
+        if is_open(item, line):
+            yield item
+
+
+# -- owners ------------------------------------------------------------------------------------
+
+_PLACEHOLDER_OWNERS = frozenset(
+    {
+        "",
+        "tbd",
+        "tba",
+        "tbc",
+        "n a",
+        "na",
+        "none",
+        "nobody",
+        "nobody yet",
+        "no one",
+        "noone",
+        "unassigned",
+        "not assigned",
+        "to be assigned",
+        "to be decided",
+        "unknown",
+        "owner",
+        "todo",
+        "x",
+        "xx",
+        "xxx",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "pending",
+        "open",
+        "name",
+        "who",
+    }
+)
+# "someone from security", "an engineer from payments", "one of the SREs": not a named person.
+_UNNAMED = re.compile(
+    r"^(?:someone|somebody|anyone|anybody|whoever|a\s+(?:member|person|volunteer|engineer|"
+    r"developer|dev)|an\s+(?:engineer|sre|owner|admin)|one\s+of)\b"
+)
+_COLLECTIVE = re.compile(
+    r"^(?:all|every|everyone|everybody|each)\b|^(?:the\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:team|teams|org|organi[sz]ation|company|department|staff|people|we|us|our team|"
+    r"engineering|engineers|developers|devs|sres|ops|operators|admins|sysadmins|"
+    r"management|leadership|employees)$|\b(?:engineers|developers|devs|folks|people|members|"
+    r"staff|everyone)$",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"^(?:the\s+|whoever\s+is\s+|current\s+)?(?:on[- ]?call(?:\s+(?:engineer|person|sre|"
+    r"developer))?|incident\s+commander|ic|primary|secondary|rotation|duty\s+engineer|"
+    r"(?:sre|ops|dev)\s+on[- ]?call)(?:\s+(?:engineer|person))?$",
+    re.IGNORECASE,
+)
+_TEAM_SUFFIX = re.compile(
+    r"\b(?:team|teams|squad|group|crew|guild|tribe|chapter|org|department|dept|unit|committee|"
+    r"council|wg|working group|function|capability|pod)$",
+    re.IGNORECASE,
+)
+_TEAM_PREFIX = re.compile(r"^(?:team|squad)\s+\w", re.IGNORECASE)
+#: Words that name a function or a team rather than a person when they are the whole owner.
+FUNCTIONS = wordset(
+    """sre devops ops infra infrastructure platform backend frontend security secops netops
+    networking network dba dbas qa it data database databases product support cs marketing
+    legal finance engineering eng mobile web api cloud core devex dx release releng tooling
+    observability monitoring payments billing identity search checkout ml analytics
+    operations ux design compliance"""
+)
+_SPLIT_OWNERS = re.compile(r"\s*(?:,|/|&|\+|;|\band\b)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerProblem:
+    """Why an owner does not name one person. ``kind`` is ``none``, ``placeholder``,
+    ``collective``, ``role``, ``team`` or ``several``."""
+
+    kind: str
+    owner: str | None
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w'-]+", " ", text.lower().lstrip("@")).split())
+
+
+def classify_owner(owner: str | None, people: Sequence[str] = ()) -> OwnerProblem | None:
+    """What is wrong with ``owner`` as the owner of an action item (``None``: one person)."""
+    if owner is None:
+        return OwnerProblem("none", None)
+    text = owner.strip().strip("*_`").strip()
+    norm = _norm(text).replace("-", " ").strip()
+    if _ROLE.match(norm):
+        return OwnerProblem("role", owner)
+    if norm in _PLACEHOLDER_OWNERS or not re.search(r"\w", text) or _UNNAMED.match(norm):
+        return OwnerProblem("placeholder", owner)
+    if any(norm == _norm(p) for p in people):
+        return None
+    parts = [p for p in _SPLIT_OWNERS.split(text) if p.strip()]
+    if len(parts) > 1:
+        problems = [classify_owner(p, people) for p in parts]
+        worst = next((p for p in problems if p is not None and p.kind != "none"), None)
+        if worst is not None:
+            return OwnerProblem(worst.kind, owner)
+        return OwnerProblem("several", owner)
+    if _COLLECTIVE.search(norm):
+        return OwnerProblem("collective", owner)
+    if "/" in text.lstrip("@") and text.startswith("@"):
+        return OwnerProblem("team", owner)  # a GitHub team mention: @org/team
+    if _TEAM_SUFFIX.search(norm) or _TEAM_PREFIX.match(norm) or text.startswith("#"):
+        return OwnerProblem("team", owner)
+    words = norm.split()
+    if words and all(w in FUNCTIONS for w in words):
+        return OwnerProblem("team", owner)
+    return None
+
+
+_NAME = r"(?:@[\w.-]+|[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){0,2})"
+_OWNER_TO = re.compile(rf"^\W*(?P<name>{_NAME})\s+(?:to|will|is going to)\s+[a-z]")
+_OWNED_BY = re.compile(
+    rf"\b(?:owned by|assigned to|owner|driven by|led by)\s+(?P<name>{_NAME})\b", re.IGNORECASE
+)
+_TRAILING_NAME = re.compile(
+    rf"(?:\s[-–—]\s*|\s*[(\[])(?P<name>{_NAME})(?:[,;]\s*[^)\]]*)?[)\]]?\.?$"
+)
+_NOT_NAMES = wordset(
+    """a an the this that these those it we they our add make set use run move fix let all
+    every each none no yes done open todo tbd see note also then so and or but if when
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december q1 q2 q3 q4 p0 p1 p2 p3 p4"""
+)
+
+
+def fallback_owner(text: str, people: Sequence[str] = ()) -> str | None:
+    """An owner written in a form the parser does not read as a field, or ``None``."""
+    for pattern in (_OWNER_TO, _OWNED_BY, _TRAILING_NAME):
+        match = pattern.search(text)
+        if not match:
+            continue
+        name = match.group("name").strip()
+        first = name.lstrip("@").split()[0].lower()
+        if first in _NOT_NAMES or first in NOT_OWNERS:
+            continue
+        known = any(_norm(name) == _norm(p) or _norm(p).startswith(_norm(name)) for p in people)
+        if pattern is _OWNER_TO and not known and first in FUNCTIONS:
+            return name  # "SRE to add ...": a team, judged by classify_owner
+        # A capitalised word before "to" could be a verb ("Switch to ...") or a product; accept
+        # names of one or two words that are not common English verbs.
+        unsure = pattern is not _OWNED_BY and not known and not name.startswith("@")
+        if unsure and (len(name.split()) > 2 or _looks_like_verb(first)):
+            continue
+        return name
+    return None
+
+
+_VERBISH = re.compile(r"(?:ate|ify|ise|ize|en|ed|ing|ch|sh)$")
+
+
+def _looks_like_verb(word: str) -> bool:
+    return is_action_verb(word) or (bool(_VERBISH.search(word)) and len(word) > 5)
+
+
+# -- due dates ---------------------------------------------------------------------------------
+
+_PLACEHOLDER_DUES = frozenset(
+    {
+        "",
+        "tbd",
+        "tba",
+        "tbc",
+        "n a",
+        "na",
+        "none",
+        "no",
+        "no date",
+        "not set",
+        "unknown",
+        "asap",
+        "as soon as possible",
+        "soon",
+        "soonish",
+        "later",
+        "eventually",
+        "someday",
+        "some day",
+        "ongoing",
+        "continuous",
+        "continuously",
+        "when possible",
+        "whenever",
+        "whenever possible",
+        "if possible",
+        "when we can",
+        "in the future",
+        "future",
+        "backlog",
+        "todo",
+        "open",
+        "pending",
+        "x",
+        "xx",
+        "xxx",
+        "next time",
+        "date",
+        "due",
+    }
+)
+_WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday)?"
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DUE_IN_TEXT = re.compile(
+    rf"\b(?:by|before|due|until|eta|deadline|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    rf"(?:next\s+|this\s+)?(?:{_WEEKDAYS}|{_MONTHS}\b(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|week|month|quarter|sprint|release|q[1-4]|h[12]|"
+    r"eow|eom|eoq|eoy|eod|tomorrow|today|tonight|\d{4}-\d{2}-\d{2}|(?:sprint|week)\s*\d+)\b"
+    r"|[(\[,]\s*(?:in\s+|within\s+)?\d+\s*(?:days?|weeks?|months?|sprints?|d|w)\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DueProblem:
+    """Why an item has no usable due date. ``kind`` is ``none`` or ``placeholder``."""
+
+    kind: str
+    due_text: str | None
+
+
+def classify_due(item: ActionItem) -> DueProblem | None:
+    """What is wrong with the due date of ``item`` (``None``: it has one, absolute or
+    relative, or names a period a reader can place such as "end of Q2" or "next sprint")."""
+    if item.due is not None or item.due_relative:
+        return None
+    if item.due_text is not None:
+        text = item.due_text.strip()
+        norm = _norm(text).replace("-", " ").strip()
+        if norm in _PLACEHOLDER_DUES or not re.search(r"\w", text):
+            return DueProblem("placeholder", item.due_text)
+        # Anything else names a time a reader can place ("end of Q2", "next sprint",
+        # "before the freeze"): the benefit of the doubt goes to the writer.
+        return None
+    if _DUE_IN_TEXT.search(item.text):
+        return None
+    return DueProblem("none", None)
