@@ -12,6 +12,10 @@
    listed with ``file:line`` and its sentence so a person can judge it; target: at most one per
    five documents. The time to parse and review each document is reported too.
 
+3. Labelled action items (``../shared/eval/action_items.tsv`` and our development set
+   ``tests/fixtures/review/action_items_dev.tsv``), scored by :mod:`benchmarks._eval_actions`:
+   each item as a list item and as a table row; target: at least 90% right.
+
 Exit status 1 when a target is missed, 0 otherwise (2 when the shared material is absent).
 """
 
@@ -169,6 +173,10 @@ def main(argv: list[str]) -> int:
         score("dev set, timeline as table rows", dev, config, "table"),
         corpus(config),
     ]
+    from benchmarks import _eval_actions as eval_actions
+
+    print("\naction items (action.vague, action.no-owner, action.no-due):")
+    results.append(eval_actions.main(["--min", "0.9"]) == 0)
     return 0 if all(results) else 1
 
 

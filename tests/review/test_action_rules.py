@@ -20,7 +20,7 @@ from support import FIXTURES, ROOT, SHARED
 
 
 def _eval_module():
-    path = ROOT / "benchmarks" / "eval_actions.py"
+    path = ROOT / "benchmarks" / "_eval_actions.py"
     spec = importlib.util.spec_from_file_location("eval_actions", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -30,6 +30,11 @@ class _Pattern:
     timestamp: bool = False
     #: Counts only when it is the whole value of a cell, list item or "Label:" line.
     whole_value: bool = False
+    #: Substrings one of which a match must contain (in the line as written, or lower-cased when
+    #: ``lower``): lines without any are skipped without running the expression, since most
+    #: lines hold no placeholder at all.
+    hints: tuple[str, ...] = ()
+    lower: bool = False
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -42,26 +47,30 @@ _PATTERNS: tuple[_Pattern, ...] = (
         ),
         _WHEN,
         timestamp=True,
+        hints=("YYYY", "yyyy", "xx", "XX", "MM", "DD", "??", "mm-", "mm/", "-dd", "/dd", "dd/"),
     ),
     _Pattern(
         re.compile(r"(?<![\w:])(?:HH|hh):?(?:mm|MM)(?::ss|:SS)?(?![\w])|(?<![\w])\?\?:\?\?"),
         _WHEN,
         timestamp=True,
+        hints=("HH", "hh:", "hhmm", "??"),
     ),
-    _Pattern(re.compile(r"(?<![\w?])\?{2,}(?![\w])"), _FILL, timestamp=True),
+    _Pattern(re.compile(r"(?<![\w?])\?{2,}(?![\w])"), _FILL, timestamp=True, hints=("??",)),
     _Pattern(
         re.compile(
             r"(?<![\w-])(?:TODO|XXX+|YYY+|ZZZ+)(?![\w-])|(?<![\w-])(?i:tbd|tba|tbc|fixme)(?![\w-])"
         ),
         _FILL,
+        hints=("TODO", "XXX", "YYY", "ZZZ", "TB", "tb", "Tb", "FIXME", "fixme", "Fixme"),
     ),
     _Pattern(
         re.compile(r"(?<![\w/])(?i:n/a)(?![\w/])"),
         "'N/A' hides whether the answer is 'none' or 'we don't know'; "
         "state the value, or why there is none",
         whole_value=True,
+        hints=("N/A", "n/a", "N/a", "n/A"),
     ),
-    _Pattern(re.compile(r"(?<![\w?])\?(?![\w?])"), _FILL, whole_value=True),
+    _Pattern(re.compile(r"(?<![\w?])\?(?![\w?])"), _FILL, whole_value=True, hints=("?",)),
     _Pattern(
         re.compile(
             r"(?i:someone\s+fromtheteam|\(use\s+initials\)|short\s+event\s+description|"
@@ -71,6 +80,17 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"(?=\s*[.:)\]>*_]*\s*(?:$|\|)))"
         ),
         "template text left in; " + _FILL,
+        hints=(
+            "fromtheteam",
+            "initials",
+            "short event",
+            "lorem",
+            "to be done",
+            "copy these",
+            "fill ",
+            "here",
+        ),
+        lower=True,
     ),
     _Pattern(
         re.compile(
@@ -85,6 +105,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"link|url))?\})"
         ),
         "a fill-in-the-blank marker left in; " + _FILL,
+        hints=("[", "<", "{"),
     ),
 )
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -98,9 +119,13 @@ _TITLE_WORDS = re.compile(r"[^a-z]+")
 
 def _mask(text: str) -> str:
     """``text`` with HTML comments and inline code blanked out (columns kept)."""
-    text = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    if "<!--" in text:
+        text = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    if "`" not in text:
+        return text
     return "\n".join(
-        _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) for line in text.split("\n")
+        _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        for line in text.split("\n")
     )
 
 
@@ -250,6 +275,11 @@ class Placeholder(Rule):
             n for s in pm.sections if s.key == "action_items" for n in range(s.line, s.end_line + 1)
         }
         title_line = ctx.title_line()
+        text = "\n".join(lines)
+        folded = text.lower()
+        active = [p for p in _PATTERNS if any(h in (folded if p.lower else text) for h in p.hints)]
+        if not active:
+            return
         for number in range(first, len(lines) + 1):
             if number in skip or number == title_line:
                 continue
@@ -257,9 +287,13 @@ class Placeholder(Rule):
             if not line.strip():
                 continue
             heading = bool(_HEADING.match(line))
+            lower = line.lower()
             taken: list[tuple[int, int]] = []
-            for pattern in _PATTERNS:
+            for pattern in active:
                 if pattern.timestamp and number in untimed:
+                    continue
+                haystack = lower if pattern.lower else line
+                if not any(hint in haystack for hint in pattern.hints):
                     continue
                 for match in pattern.regex.finditer(line):
                     start, end = match.span()

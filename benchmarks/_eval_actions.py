@@ -7,9 +7,9 @@ the item states them as "Owner: ..." and "Due: ..."), and reviewed with the acti
 item is right when the finding its label asks for is on its line (``action.vague``,
 ``action.no-owner``, ``action.no-due``), or, for ``ok``, when none of the three is.
 
-    python benchmarks/eval_actions.py                      # ../shared/eval + the dev set
-    python benchmarks/eval_actions.py FILE.tsv -v          # one file, listing the misses
-    python benchmarks/eval_actions.py --min 0.9            # exit 1 below 90% on any file
+    python -m benchmarks._eval_actions                      # ../shared/eval + the dev set
+    python -m benchmarks._eval_actions FILE.tsv -v          # one file, listing the misses
+    python -m benchmarks._eval_actions --min 0.9    # exit 1 below 90% on any file (make eval)
 
 Besides that score, the strict score also counts a wrong extra finding (an ``ok``-worthy
 aspect reported: a vague finding on a no-owner item, say) as a miss.

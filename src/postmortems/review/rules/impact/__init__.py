@@ -1,0 +1,1 @@
+"""Impact stated without figures, or an SLO without the error budget it cost."""

@@ -1,0 +1,1 @@
+"""The review meeting held too late, or not scheduled and already overdue."""
