@@ -49,3 +49,13 @@ def test_lint_docs_cover_every_option_config_key_and_format():
         assert f"| `{key}` |" in text, f"docs/lint.md does not document the key {key}"
     for name in format_names(plugins=False):
         assert f"- `{name}`:" in text
+
+
+def test_pre_commit_hook_runs_lint_on_markdown():
+    import yaml
+
+    hooks = yaml.safe_load((DOCS.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == "postmortems-lint"]
+    assert hook["entry"] == "postmortems lint"
+    assert hook["language"] == "python"
+    assert hook["types"] == ["markdown"]

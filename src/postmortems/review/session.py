@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from postmortems.errors import InputError, PostmortemsError
+from postmortems.errors import PostmortemsError
 from postmortems.model import Postmortem
 from postmortems.review.config import LintConfig
 from postmortems.review.configfile import ConfigFinder
@@ -193,16 +193,6 @@ def _check_selectors(overrides: Overrides, registry: RuleRegistry) -> None:
 
 
 def _read_stdin(stream: BinaryIO | None, shown: str) -> str:
-    data = (stream or sys.stdin.buffer).read()
-    if b"\x00" in data:
-        raise InputError("standard input is binary, not Markdown text", path=shown)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"standard input is not UTF-8 (byte 0x{data[exc.start]:02x})",
-            path=shown,
-            line=line,
-            hint="re-encode it, e.g. iconv -t UTF-8",
-        ) from None
+    from postmortems.document import decode
+
+    return decode((stream or sys.stdin.buffer).read(), shown)
