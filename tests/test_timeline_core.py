@@ -46,9 +46,17 @@ def test_merge_dedupes_records_not_observations(first, second, kept):
     assert len(merge([ev(0, **first)], [ev(0, **second)])) == kept
 
 
-def test_merge_dedupes_same_ref_at_different_times():
-    # An edited Slack message exported before and after the edit keeps one entry.
-    assert len(merge([ev(0, "slack", "v1", ref="C/1")], [ev(5, "slack", "v2", ref="C/1")])) == 1
+def test_merge_dedupes_same_ref_and_kind():
+    # An edited Slack message exported before and after the edit (same ts): one entry.
+    assert len(merge([ev(0, "slack", "v1", ref="C/1")], [ev(0, "slack", "v2", ref="C/1")])) == 1
+
+
+def test_one_record_may_yield_several_events():
+    # A metric's crossing and recovery may point at the same series record.
+    crossing = ev(0, "prometheus", "crossed", ref="series@1")
+    recovery = ev(300, "prometheus", "recovered", ref="series@1")
+    recovery.kind = "metric-recovered"
+    assert len(merge([crossing, recovery])) == 2
 
 
 def test_window_is_half_open_and_aware():

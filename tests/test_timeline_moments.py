@@ -123,3 +123,97 @@ def test_moments_are_stated_to_the_second():
     assert moments["detected"].time == when("2025-01-01T10:00:00Z")
     assert moments["acknowledged"].time == when("2025-01-01T10:01:55Z")
     assert moments["acknowledged"].event.time.microsecond == 1000
+
+
+def test_chatter_outside_incident_channels_is_not_the_response():
+    rows = [
+        [
+            "2025-01-01T09:50:00Z",
+            "slack",
+            "message",
+            "Al",
+            "anyone else seeing VPN errors?",
+            {"channel": "general"},
+        ],
+        ["2025-01-01T10:00:00Z", "am", "alert-firing", None, "ApiErrors firing"],
+        ["2025-01-01T10:01:00Z", "slack", "message", "Bo", "looking at it", {"channel": "random"}],
+        [
+            "2025-01-01T10:03:00Z",
+            "slack",
+            "message",
+            "Cy",
+            "I have the pager",
+            {"channel": "inc-api-errors"},
+        ],
+        [
+            "2025-01-01T10:20:00Z",
+            "slack",
+            "message",
+            "Al",
+            "VPN resolved for me",
+            {"channel": "general"},
+        ],
+        [
+            "2025-01-01T10:30:00Z",
+            "slack",
+            "message",
+            "Cy",
+            "Rollback complete, errors gone",
+            {"channel": "inc-api-errors"},
+        ],
+        [
+            "2025-01-01T10:45:00Z",
+            "slack",
+            "message",
+            "Cy",
+            "Resolving.",
+            {"channel": "inc-api-errors"},
+        ],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["detected"].time == when("2025-01-01T10:00:00Z")
+    assert moments["acknowledged"].time == when("2025-01-01T10:03:00Z")
+    assert moments["mitigated"].time == when("2025-01-01T10:30:00Z")
+    assert moments["resolved"].time == when("2025-01-01T10:45:00Z")
+
+
+def test_without_incident_channels_every_channel_counts():
+    rows = [
+        [
+            "2025-01-01T09:50:00Z",
+            "slack",
+            "message",
+            "Al",
+            "checkout is throwing 500s",
+            {"channel": "general"},
+        ],
+        ["2025-01-01T10:00:00Z", "am", "alert-firing", None, "ApiErrors firing"],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["detected"].time == when("2025-01-01T09:50:00Z")
+
+
+def test_recovery_must_last_before_it_counts():
+    rows = [
+        ["2025-01-01T09:55:00Z", "prom", "metric-crossing", None, "a crossed", {"series": "a"}],
+        ["2025-01-01T09:59:00Z", "am", "alert-firing", None, "A firing"],
+        ["2025-01-01T10:00:00Z", "prom", "metric-recovered", None, "a recovered", {"series": "a"}],
+        ["2025-01-01T10:05:00Z", "prom", "metric-crossing", None, "b crossed", {"series": "b"}],
+        ["2025-01-01T10:30:00Z", "prom", "metric-recovered", None, "b recovered", {"series": "b"}],
+        ["2025-01-01T10:40:00Z", "pd", "page-resolved", "X", "Resolved"],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["mitigated"].time == when("2025-01-01T10:30:00Z")
+    assert moments["resolved"].time == when("2025-01-01T10:40:00Z")
+
+
+def test_a_page_that_triggers_again_soon_was_not_resolved():
+    rows = [
+        ["2025-01-01T10:00:00Z", "pd", "page-triggered", None, "Errors", {"incident": "P1"}],
+        ["2025-01-01T10:10:00Z", "pd", "page-resolved", "X", "Resolved", {"incident": "P1"}],
+        ["2025-01-01T10:12:00Z", "pd", "page-triggered", None, "Errors", {"incident": "P2"}],
+        ["2025-01-01T10:50:00Z", "pd", "page-resolved", "X", "Resolved", {"incident": "P2"}],
+    ]
+    moments = propose_moments(events_from(rows))
+    assert moments["resolved"].time == when("2025-01-01T10:50:00Z")
+    assert moments["mitigated"].time <= moments["resolved"].time

@@ -74,6 +74,17 @@ _NO_LONGER = re.compile(r"\bno longer\b", _F)
 _REVERT = re.compile(r"^\s*revert\b|\b(roll(ed|ing)?[- ]?back|revert(ed|ing)?)\b", _F)
 _FIX = re.compile(r"\b(hot ?fix|fix(es|ed)?|patch(ed)?|mitigat\w+|revert\w*|roll[- ]?back)\b", _F)
 
+_REMEDY = re.compile(
+    r"\b(disabled?|disabling|turned off|switched off|toggled off|set to (false|off|0)|"
+    r"revert\w*|roll(ed)?[- ]?back|restored?|scaled? (up|out)|increased?|raised?|"
+    r"fail(ed)?[- ]?over|drain(ed)?|block(ed)?|rate[- ]limit\w*|shed\w*|paused?|kill(ed)?)\b",
+    _F,
+)
+
+_INCIDENT_CHANNEL = re.compile(
+    r"^#?(inc|incident|incidents|sev\d?|outage|war-?room)([-_.]|\d|$)", _F
+)
+
 _CHANGE_BOOST = re.compile(
     r"\b(migrations?|schema|alter|ddl|config(uration)?|feature[- ]flags?|flags?|toggle|"
     r"release|upgrade\w*|bump\w*|rollout|rolled out|deploy\w*|terraform|helm|infra\w*|"
@@ -123,6 +134,17 @@ def is_revert(text: str) -> bool:
 def is_fix(text: str) -> bool:
     """A change that says it fixes or mitigates something."""
     return bool(_FIX.search(text))
+
+
+def is_remedy(text: str) -> bool:
+    """A change that turns something off, undoes, adds capacity or sheds load: what responders do
+    to stop impact (a configuration change with such words after detection is a mitigation)."""
+    return bool(_REMEDY.search(text)) and not _INTENT.search(text)
+
+
+def is_incident_channel(name: str) -> bool:
+    """A chat channel named for an incident (``inc-orders-writes``, ``incident-123``, ``sev1``)."""
+    return bool(_INCIDENT_CHANNEL.match(name))
 
 
 def risky_words(text: str) -> set[str]:

@@ -21,8 +21,9 @@ def merge(*streams: Iterable[Event]) -> list[Event]:
     """Merge event streams into one list sorted by UTC time, removing duplicates.
 
     Sorting is stable: events at the same instant keep the order of the streams, then their order
-    within a stream. Two events are the same record when they come from the same source and either
-    carry the same non-empty ``ref`` or have the same time and text; the first one seen is kept.
+    within a stream. Two events are the same record when they come from the same source, have the
+    same time, and either carry the same non-empty ``ref`` and kind or have the same text; the
+    first one seen is kept.
     Events from different sources are never merged into one.
 
     Args:
@@ -40,7 +41,7 @@ def merge(*streams: Iterable[Event]) -> list[Event]:
 
 def dedupe_sorted(events: list[Event]) -> list[Event]:
     """Drop repeated records from a list already sorted by time (see :func:`merge`)."""
-    refs: dict[str, set[str]] = {}
+    refs: dict[str, set[tuple[str, str, dt.datetime]]] = {}
     out: list[Event] = []
     append = out.append
     # Same time + same text can only collide within one instant, so that set is per instant.
@@ -48,15 +49,17 @@ def dedupe_sorted(events: list[Event]) -> list[Event]:
     seen_texts: set[tuple[str, str]] = set()
     for event in events:
         source = event.source
-        ref = event.ref
-        if ref:
+        when = event.time
+        if event.ref:
+            # One record can yield several events (a crossing and its recovery); the same
+            # record exported twice yields the same kind at the same time.
+            record = (event.ref, event.kind, when)
             seen = refs.get(source)
             if seen is None:
                 seen = refs[source] = set()
-            elif ref in seen:
+            elif record in seen:
                 continue
-            seen.add(ref)
-        when = event.time
+            seen.add(record)
         if when != instant:
             instant = when
             seen_texts = {(source, event.text)}

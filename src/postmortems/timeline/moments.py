@@ -17,16 +17,20 @@ What the moments mean (the SRE reading, not a tool's):
     message by a person after detection.
 ``mitigated``
     Impact stopped, shown by the first completed mitigating action after detection: a rollback, a
+    flag turned off,
     revert, a fix deployed, or a person reporting that errors dropped or the rollback completed.
     Plans and approvals ("proposing rollback", "go for rollback") do not count. Without any,
-    the first successful deploy after detection, then the first metric recovery or alert
-    resolution (these lag behind the action that helped, so they come last).
+    the first successful deploy after detection; then the moment every metric that crossed its
+    threshold is back, else every alert resolved (these lag behind the action that helped, so
+    they come last); never later than the resolution.
 ``resolved``
     The incident was closed: all pages resolved, else all alerts resolved, else a person's
     message closing it ("resolving", "all clear").
 
 Moments the document already states win: they are kept as written and the later proposals are
-searched after them. Searches forward from detection reach ``horizon`` (three days) at most, and
+searched after them. When the chat has channels named for an incident (``inc-*``, ``incident-*``,
+``sev*``), what people say elsewhere (#general) is not read as reports, acknowledgements or
+resolutions. Searches forward from detection reach ``horizon`` (three days) at most, and
 each event's wording is read only when a search reaches it, so a year of chat costs little.
 """
 
@@ -37,6 +41,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from postmortems.timeline.cues import is_incident_channel
 from postmortems.timeline.event import Event, EventKind
 from postmortems.timeline.signals import Signal, carriers, is_bot, may_carry, signals
 
@@ -79,15 +84,20 @@ class _Items:
         self.events = events
         self.times = [_utc(e.time) for e in events]
         self._signals: list[frozenset[Signal] | None] = [None] * len(events)
+        self.elsewhere = _other_channels(events)
 
     def __len__(self) -> int:
         return len(self.events)
 
     def item(self, n: int) -> _Item:
         found = self._signals[n]
+        event = self.events[n]
         if found is None:
-            found = self._signals[n] = signals(self.events[n])
-        return _Item(n, self.events[n], self.times[n], found)
+            found = signals(event)
+            if found & _SPOKEN and event.attrs.get("channel") in self.elsewhere:
+                found = found - _SPOKEN
+            self._signals[n] = found
+        return _Item(n, event, self.times[n], found)
 
     def lo(self, when: dt.datetime | None) -> int:
         return 0 if when is None else bisect.bisect_left(self.times, when)
@@ -110,6 +120,22 @@ class _Items:
             item = self.item(n)
             if item.signals and (wanted is None or item.signals & wanted):
                 yield item
+
+
+#: What only people say; read from incident channels when the export has any.
+_SPOKEN = frozenset({Signal.REPORT, Signal.ACK, Signal.MITIGATION, Signal.RESOLUTION})
+
+
+def _other_channels(events: Sequence[Event]) -> frozenset[str]:
+    """Chat channels to not read people's words from: when some channels are named for an
+    incident (``inc-orders``), the others (#general, #random) are chatter, not the response."""
+    channels = {
+        name
+        for e in events
+        if e.kind == EventKind.MESSAGE and isinstance(name := e.attrs.get("channel"), str)
+    }
+    incident = {name for name in channels if is_incident_channel(name)}
+    return frozenset(channels - incident) if incident else frozenset()
 
 
 def _utc(when: dt.datetime) -> dt.datetime:
@@ -169,13 +195,8 @@ def propose_moments(
     if result["resolved"] is None:
         after = result["mitigated"].time if result["mitigated"] else anchor
         result["resolved"] = _resolved(items, anchor, after, limit, settings)
-    if result["mitigated"] is None and result["resolved"] is not None:
-        result["mitigated"] = Moment(
-            "mitigated",
-            result["resolved"].time,
-            "no separate mitigation found; impact taken to end at resolution",
-            result["resolved"].event,
-        )
+    if result["mitigated"] is None:
+        result["mitigated"] = _recovered(items, anchor, limit, settings, result["resolved"])
     return result
 
 
@@ -337,10 +358,43 @@ def _mitigated(items: _Items, anchor: dt.datetime, limit: dt.datetime) -> Moment
     )
     if deploy is not None:
         return _moment("mitigated", deploy, "first successful deploy after detection")
-    recovered = _first(items, {Signal.RECOVERED, Signal.ALERT_RESOLVED}, after=anchor, before=limit)
-    if recovered is not None:
-        what = "metric recovered" if Signal.RECOVERED in recovered.signals else "alert resolved"
-        return _moment("mitigated", recovered, f"first {what} after detection")
+    return None
+
+
+def _recovered(
+    items: _Items,
+    anchor: dt.datetime,
+    limit: dt.datetime,
+    settings: MomentSettings,
+    resolved: Moment | None,
+) -> Moment | None:
+    """Without a mitigating action: when every metric that crossed is back, else when every
+    alert resolved; never after the resolution, which is the last resort."""
+    since = anchor - settings.symptom_reach
+    found = _all_closed(
+        items,
+        since,
+        anchor,
+        limit,
+        Signal.SYMPTOM,
+        Signal.RECOVERED,
+        EventKind.METRIC_CROSSING,
+        settings.symptom_gap,
+    )
+    reason = "every metric that crossed its threshold recovered"
+    if found is None:
+        alerts = (Signal.ALERT_FIRING, Signal.ALERT_RESOLVED)
+        found = _all_closed(items, since, anchor, limit, *alerts, None, settings.symptom_gap)
+        reason = "every alert resolved (no mitigating action found)"
+    if found is not None and (resolved is None or found.time <= resolved.time):
+        return _moment("mitigated", found, reason)
+    if resolved is not None:
+        return Moment(
+            "mitigated",
+            resolved.time,
+            "no separate mitigation found; impact taken to end at resolution",
+            resolved.event,
+        )
     return None
 
 
@@ -354,6 +408,8 @@ def _mitigation_reason(event: Event) -> str:
         return "rollback or fix deployed after detection"
     if kind == EventKind.MESSAGE:
         return "responder reports the mitigation completed or impact stopped"
+    if kind == EventKind.CONFIG_CHANGE:
+        return "configuration change after detection that turns off, undoes or adds capacity"
     return "mitigating action completed after detection"
 
 
@@ -366,11 +422,11 @@ def _resolved(
 ) -> Moment | None:
     since = anchor - settings.symptom_reach
     pages = (Signal.PAGE_TRIGGERED, Signal.PAGE_RESOLVED)
-    closed = _all_closed(items, since, after, limit, *pages)
+    closed = _all_closed(items, since, after, limit, *pages, None, settings.symptom_gap)
     if closed is not None:
         return _moment("resolved", closed, "all pages resolved")
     alerts = (Signal.ALERT_FIRING, Signal.ALERT_RESOLVED)
-    closed = _all_closed(items, since, after, limit, *alerts)
+    closed = _all_closed(items, since, after, limit, *alerts, None, settings.symptom_gap)
     if closed is not None:
         return _moment("resolved", closed, "all alerts resolved")
     said = _first(items, Signal.RESOLUTION, after=after, before=limit)
@@ -381,7 +437,7 @@ def _resolved(
 
 def _key(event: Event) -> tuple[str, str]:
     attrs = event.attrs
-    for name in ("incident", "incident_id", "alert", "alertname", "alias", "fingerprint"):
+    for name in ("incident", "incident_id", "alert", "alertname", "alias", "fingerprint", "series"):
         value = attrs.get(name)
         if value:
             return (event.source, str(value))
@@ -395,18 +451,30 @@ def _all_closed(
     limit: dt.datetime,
     opened: Signal,
     closed: Signal,
+    opening_kind: str | None = None,
+    settle: dt.timedelta = dt.timedelta(minutes=15),
 ) -> _Item | None:
-    """The first closing event in ``[after, limit]`` that leaves nothing of its kind open.
+    """The closing event in ``[after, limit]`` that leaves nothing of its kind open for good.
 
-    What was opened from ``since`` on counts; keys come from the event's attributes (incident
-    id, alert name). A closing event whose opening lies before ``since`` closes what it can.
+    What was opened from ``since`` on counts (only events of ``opening_kind`` when given); keys
+    come from the event's attributes (incident id, alert name, metric series). A closing event
+    whose opening lies before ``since`` closes what it can. An all-clear followed within
+    ``settle`` by something opening again (a flapping alert, a second series crossing) was not
+    the end, so the search goes on to the next one.
     """
     open_keys: set[tuple[str, str]] = set()
+    clear: _Item | None = None
     for item in items.scan(frozenset({opened, closed}), since, limit):
         if opened in item.signals:
+            if opening_kind is not None and item.event.kind != opening_kind:
+                continue
+            if clear is not None:
+                if item.time - clear.time > settle:
+                    return clear
+                clear = None
             open_keys.add(_key(item.event))
         elif closed in item.signals:
             open_keys.discard(_key(item.event))
-            if item.time >= after and not open_keys:
-                return item
-    return None
+            if item.time >= after and not open_keys and clear is None:
+                clear = item
+    return clear

@@ -86,6 +86,9 @@ def signals(event: Event) -> frozenset[Signal]:
         found.discard(Signal.CHANGE)
     elif kind == _K.DEPLOY_SUCCEEDED and cues.is_fix(text):
         found.add(Signal.MITIGATION)
+    elif kind == _K.CONFIG_CHANGE and cues.is_remedy(text):
+        # Mitigation only counts after detection; before it, the change is a trigger candidate.
+        found.add(Signal.MITIGATION)
     elif kind == _K.K8S_NORMAL:
         if event.attrs.get("reason") in _ROLLOUT_REASONS or _ROLLOUT.search(text):
             found.add(Signal.CHANGE)
