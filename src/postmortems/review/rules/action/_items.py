@@ -24,7 +24,9 @@ _PAST = re.compile(
     r"reverted|rolled back|increased|decreased|reduced|raised|lowered|fixed|deployed|released|"
     r"merged|issued|sent|created|disabled|enabled|upgraded|patched|restarted|migrated|moved|"
     r"replaced|updated|implemented|introduced|configured|tweaked|adjusted|advised|"
-    r"communicated|published)\s+(?:the|a|an|all|our|to|it|its|every|new)\b)",
+    r"communicated|published)\s+(?:the|a|an|all|our|to|it|its|every|new)\b|"
+    # Irregular past forms read only as verbs: "Sent communications to all 305 teams".
+    r"(?:sent|built|wrote|ran|took|made|gave|held|paid|told|found|brought|spent|began)\s+\w)",
     re.IGNORECASE,
 )
 
@@ -182,7 +184,8 @@ _OWNED_BY = re.compile(
     rf"\b(?:owned by|assigned to|owner|driven by|led by)\s+(?P<name>{_NAME})\b", re.IGNORECASE
 )
 _TRAILING_NAME = re.compile(
-    rf"(?:\s[-–—]\s*|\s*[(\[])(?P<name>{_NAME})(?:[,;]\s*[^)\]]*)?[)\]]?\.?$"
+    rf"(?:\s[-–—]\s*|\s*[(\[])(?P<name>{_NAME})(?:\s*[,;]\s*[^)\]]*|\s+[-–—]\s*"
+    r"(?:\d|in\s|by\s|due\b|q[1-4]\b|end\b|next\b|[A-Z][a-z]{2,8}\s+\d)[^)\]]*)?[)\]]?\.?$"
 )
 _NOT_NAMES = wordset(
     """a an the this that these those it we they our add make set use run move fix let all
@@ -276,8 +279,15 @@ _DUE_IN_TEXT = re.compile(
     rf"(?:next\s+|this\s+)?(?:{_WEEKDAYS}|{_MONTHS}\b(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|week|month|quarter|sprint|release|q[1-4]|h[12]|"
     r"eow|eom|eoq|eoy|eod|tomorrow|today|tonight|\d{4}-\d{2}-\d{2}|(?:sprint|week)\s*\d+)\b"
-    r"|[(\[,]\s*(?:in\s+|within\s+)?\d+\s*(?:days?|weeks?|months?|sprints?|d|w)\s*[)\]]",
+    r"|[(\[,]\s*(?:in\s+|within\s+)?\d+\s*(?:days?|weeks?|months?|sprints?|d|w)\s*[)\]]"
+    r"|(?:\s[-–—]|[,;(\[])\s*\d{4}-\d{2}-\d{2}\s*[)\]]?\.?$",
     re.IGNORECASE,
+)
+
+
+# "no date yet", "not decided", "TBD after the migration", "unknown for now".
+_NO_DATE = re.compile(
+    r"^(?:no|not|none|never|tbd|tba|tbc|unknown|unclear|undecided|unscheduled|unplanned)\b"
 )
 
 
@@ -297,7 +307,7 @@ def classify_due(item: ActionItem) -> DueProblem | None:
     if item.due_text is not None:
         text = item.due_text.strip()
         norm = _norm(text).replace("-", " ").strip()
-        if norm in _PLACEHOLDER_DUES or not re.search(r"\w", text):
+        if norm in _PLACEHOLDER_DUES or not re.search(r"\w", text) or _NO_DATE.match(norm):
             return DueProblem("placeholder", item.due_text)
         # Anything else names a time a reader can place ("end of Q2", "next sprint",
         # "before the freeze"): the benefit of the doubt goes to the writer.

@@ -224,7 +224,10 @@ _PREFIX = re.compile(
     r"next\s+step|task)\s*:|to\s+do\s*:)\s*",
     re.IGNORECASE,
 )
-_ID = re.compile(r"^(?:\[[^\]]{1,20}\]\s*|[A-Z][A-Z0-9]{0,9}-\d+\s*[:.)\]-]?\s*|#\d+\s*[:.)-]?\s*)")
+_ID = re.compile(
+    r"^(?:\[[^\]]{1,20}\]\s*|[A-Z][A-Z0-9]{0,9}-\d+\s*[:.)\]-]?\s*|#\d+\s*[:.)-]?\s*|"
+    r"P[0-4]\s*[:.)\]-]\s*|\((?:P[0-4]|high|medium|low)\)\s*)"
+)
 _OWNER_TO = re.compile(r"^([A-Z][a-z]+)\s+(?:to|will)\s+(?=[a-z])")
 _SUBJECT_MODAL = re.compile(
     r"^((?:(?:all|every|each|the|our|any)\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:must|should|"
