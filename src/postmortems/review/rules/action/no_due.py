@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
-from postmortems.review.rules.action._items import classify_due, open_items
+from postmortems.review.rules.action._items import classify_due, item_finding, open_items
 
 _WHY = (
     "without a date a follow-up sinks to the bottom of the backlog; give a date, or a time "
@@ -76,9 +76,9 @@ class NoDue(Rule):
                     + _WHY,
                 )
             else:
-                yield ctx.finding_for_text(
-                    item.text,
-                    item.line,
+                yield item_finding(
+                    ctx,
+                    item,
                     message="Action item has no due date: " + _WHY,
                     suggestion="add 'Due: <date>' or 'Due: in 2 weeks'",
                 )

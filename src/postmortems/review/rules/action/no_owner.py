@@ -7,7 +7,12 @@ from collections.abc import Iterable
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
-from postmortems.review.rules.action._items import classify_owner, fallback_owner, open_items
+from postmortems.review.rules.action._items import (
+    classify_owner,
+    fallback_owner,
+    item_finding,
+    open_items,
+)
 
 _PERSON = "name one person who will drive it to done (they can delegate the work)"
 _MESSAGES = {
@@ -104,6 +109,6 @@ class NoOwner(Rule):
                     problem.owner, item.line, message=message, severity=severity
                 )
             else:
-                yield ctx.finding_for_text(
-                    item.text, item.line, message=message, severity=severity, suggestion=suggestion
+                yield item_finding(
+                    ctx, item, message=message, severity=severity, suggestion=suggestion
                 )

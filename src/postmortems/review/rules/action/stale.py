@@ -11,7 +11,7 @@ from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
 from postmortems.review.rules._clock import today
-from postmortems.review.rules.action._items import CLOSED
+from postmortems.review.rules.action._items import CLOSED, item_finding
 
 _ADVICE = (
     "an item this old is either forgotten or no longer a priority; finish it, give it a new "
@@ -114,9 +114,9 @@ class Stale(Rule):
                 )
             if not reasons:
                 continue
-            yield ctx.finding_for_text(
-                item.text,
-                item.line,
+            yield item_finding(
+                ctx,
+                item,
                 message=f"Action item is still {item.status} and "
                 + " and ".join(reasons)
                 + f": {_ADVICE}",

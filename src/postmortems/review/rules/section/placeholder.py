@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,13 +48,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         ),
         _WHEN,
         timestamp=True,
-        hints=("YYYY", "yyyy", "xx", "XX", "MM", "DD", "??", "mm-", "mm/", "-dd", "/dd", "dd/"),
+        hints=("YYYY", "yyyy", "xx", "XX", "MM", "DD", "??"),
     ),
     _Pattern(
         re.compile(r"(?<![\w:])(?:HH|hh):?(?:mm|MM)(?::ss|:SS)?(?![\w])|(?<![\w])\?\?:\?\?"),
         _WHEN,
         timestamp=True,
-        hints=("HH", "hh:", "hhmm", "??"),
+        hints=("HH", "hh", "??"),
     ),
     _Pattern(re.compile(r"(?<![\w?])\?{2,}(?![\w])"), _FILL, timestamp=True, hints=("??",)),
     _Pattern(
@@ -61,14 +62,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
             r"(?<![\w-])(?:TODO|XXX+|YYY+|ZZZ+)(?![\w-])|(?<![\w-])(?i:tbd|tba|tbc|fixme)(?![\w-])"
         ),
         _FILL,
-        hints=("TODO", "XXX", "YYY", "ZZZ", "TB", "tb", "Tb", "FIXME", "fixme", "Fixme"),
+        hints=("todo", "xxx", "yyy", "zzz", "tbd", "tba", "tbc", "fixme"),
+        lower=True,
     ),
     _Pattern(
         re.compile(r"(?<![\w/])(?i:n/a)(?![\w/])"),
         "'N/A' hides whether the answer is 'none' or 'we don't know'; "
         "state the value, or why there is none",
         whole_value=True,
-        hints=("N/A", "n/a", "N/a", "n/A"),
+        hints=("n/a",),
+        lower=True,
     ),
     _Pattern(re.compile(r"(?<![\w?])\?(?![\w?])"), _FILL, whole_value=True, hints=("?",)),
     _Pattern(
@@ -263,7 +266,11 @@ class Placeholder(Rule):
 
     def _text(self, ctx: ReviewContext) -> Iterator[Finding]:
         pm = ctx.pm
-        lines = _mask(ctx.text).split("\n")
+        text = _mask(ctx.text)
+        lines = text.split("\n")
+        candidates = _candidates(text, lines)
+        if not candidates:
+            return
         skip = code_lines(lines)
         first = front_matter_lines(ctx.lines) + 1
         untimed = {e.line for e in pm.timeline if e.time is None}
@@ -275,36 +282,26 @@ class Placeholder(Rule):
             n for s in pm.sections if s.key == "action_items" for n in range(s.line, s.end_line + 1)
         }
         title_line = ctx.title_line()
-        text = "\n".join(lines)
-        folded = text.lower()
-        active = [p for p in _PATTERNS if any(h in (folded if p.lower else text) for h in p.hints)]
-        if not active:
-            return
-        for number in range(first, len(lines) + 1):
-            if number in skip or number == title_line:
+        for number in sorted(candidates):
+            if number < first or number in skip or number == title_line:
                 continue
             line = lines[number - 1]
-            if not line.strip():
-                continue
             heading = bool(_HEADING.match(line))
-            lower = line.lower()
             taken: list[tuple[int, int]] = []
-            for pattern in active:
+            for index in sorted(candidates[number]):
+                pattern = _PATTERNS[index]
                 if pattern.timestamp and number in untimed:
-                    continue
-                haystack = lower if pattern.lower else line
-                if not any(hint in haystack for hint in pattern.hints):
                     continue
                 for match in pattern.regex.finditer(line):
                     start, end = match.span()
-                    text = match.group(0)
+                    found = match.group(0)
                     if any(a < end and start < b for a, b in taken):
                         continue
                     if pattern.whole_value and not _is_whole_value(line, start, end):
                         continue
-                    if text.lower() in fields.get(number, ()):
+                    if found.lower() in fields.get(number, ()):
                         continue
-                    if text in ("TODO", "FIXME") and (
+                    if found in ("TODO", "FIXME") and (
                         heading or (number in action_lines and _TODO_LABEL.match(line[start:]))
                     ):
                         continue
@@ -313,8 +310,35 @@ class Placeholder(Rule):
                         number,
                         start + 1,
                         end_column=end + 1,
-                        message=f"Placeholder '{text.strip()}' left in: {pattern.why}",
+                        message=f"Placeholder '{found.strip()}' left in: {pattern.why}",
                     )
+
+
+def _candidates(text: str, lines: list[str]) -> dict[int, set[int]]:
+    """Line number -> indexes of the patterns whose hints occur on that line.
+
+    Hints are found with ``str.find`` over the whole text, so a line is only read by the
+    expressions that could match it, and most lines by none.
+    """
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    folded = text.lower()
+    wanted: dict[tuple[bool, str], list[int]] = {}
+    for index, pattern in enumerate(_PATTERNS):
+        for hint in pattern.hints:
+            wanted.setdefault((pattern.lower, hint), []).append(index)
+    out: dict[int, set[int]] = {}
+    for (lower, hint), indexes in wanted.items():
+        haystack = folded if lower else text
+        position = haystack.find(hint)
+        while position != -1:
+            out.setdefault(bisect.bisect_right(starts, position), set()).update(indexes)
+            line_end = haystack.find("\n", position)
+            if line_end == -1:
+                break
+            position = haystack.find(hint, line_end)
+    return out
 
 
 def _section_at(sections: list[Section], line: int) -> Section | None:
