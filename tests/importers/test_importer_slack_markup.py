@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from postmortems.importers.slack import _Workspace, clean_markup
+from postmortems.importers._slack_messages import Workspace, clean_markup
 
-WORKSPACE = _Workspace(
+WORKSPACE = Workspace(
     users={"U1": ("Ann Lee", "Europe/Oslo")}, channels={"C1": "inc-db", "C2": "random"}
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,11 @@ UTC = dt.UTC
 HEAD_BYTES = 16384
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path | str) -> bytes:
     """The file's bytes, or an InputError saying why it cannot be read."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except IsADirectoryError:
         raise InputError("is a folder, expected a file", path=str(path)) from None
     except OSError as exc:
@@ -46,11 +47,38 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
+def _orjson_loads() -> Callable[[bytes], Any] | None:
+    if not _FAST_LOADS:
+        try:
+            import orjson
+
+            _FAST_LOADS.append(orjson.loads)
+        except ImportError:  # an optional speed-up; the stdlib reads the same documents
+            _FAST_LOADS.append(None)
+    return _FAST_LOADS[0]
+
+
+#: orjson.loads once imported (None when it is not installed); imported on first use.
+_FAST_LOADS: list[Callable[[bytes], Any] | None] = []
+
+
+def parse_json(data: bytes, path: Path | str) -> Any:
+    """A JSON document from bytes: orjson when it accepts them (about twice as fast), else the
+    stdlib, which also reads what orjson refuses (a BOM, NaN, lone surrogates) and words the
+    error. Raises json.JSONDecodeError, or InputError for bytes that are not UTF-8."""
+    fast = _orjson_loads()
+    if fast is not None:
+        try:
+            return fast(data)
+        except ValueError:
+            pass
+    return json.loads(decode(data, path))
+
+
 def load_json(data: bytes | str, path: Path | str, what: str) -> Any:
     """Parse a whole JSON document; a syntax error is an InputError naming the line."""
-    text = decode(data, path) if isinstance(data, bytes) else data
     try:
-        return json.loads(text)
+        return parse_json(data, path) if isinstance(data, bytes) else json.loads(data)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno, hint=f"expected {what}"

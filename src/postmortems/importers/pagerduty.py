@@ -28,6 +28,7 @@ from postmortems.importers._io import (
     json_values,
     load_json,
     parse_iso,
+    parse_json,
     read_bytes,
     zone_of,
 )
@@ -133,12 +134,13 @@ class PagerDutyImporter:
         )
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
-        text = decode(read_bytes(path), path)
+        data = read_bytes(path)
         result = ImportResult(source=SOURCE)
         window = Window(options)
         try:
-            document = json.loads(text)
+            document = parse_json(data, path)
         except json.JSONDecodeError as exc:
+            text = decode(data, path)
             if exc.msg != "Extra data":
                 load_json(text, path, WHAT)  # raises with the line of the syntax error
             self._read_lines(path, text, window, result)

@@ -10,289 +10,23 @@ only when no message in it could fall in the window whatever the workspace's zon
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from postmortems.errors import InputError
-from postmortems.importers._io import (
-    UTC,
-    epoch_bounds,
-    from_epoch,
-    head,
-    load_json,
-    read_bytes,
-)
+from postmortems.importers._io import head, load_json, read_bytes
+from postmortems.importers._slack_messages import MessageReader, Workspace, read_names
 from postmortems.importers.base import ImportOptions, ImportResult
-from postmortems.timeline.event import Event, EventKind, Skipped
+from postmortems.timeline.event import Skipped
 
 _DAY_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
-# <@U1>, <#C1|name>, <!here>, <https://...|label>, <mailto:...>; a bare "<" in text is not markup
-# (Slack escapes those as &lt;, but other tools writing the format do not).
-_MARKUP = re.compile(r"<((?:[@#!]|[a-zA-Z][a-zA-Z0-9+.-]*:)[^<>\s|]*(?:\|[^<>\n]*)?)>")
-_CONVERSATION_LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
-#: Subtypes that are the system talking about the channel, not people talking about the incident.
-_SYSTEM_SUBTYPES = frozenset(
-    {
-        "channel_join",
-        "channel_leave",
-        "channel_topic",
-        "channel_purpose",
-        "channel_name",
-        "channel_archive",
-        "channel_unarchive",
-        "group_join",
-        "group_leave",
-        "group_topic",
-        "group_purpose",
-        "group_name",
-        "group_archive",
-        "group_unarchive",
-        "pinned_item",
-        "unpinned_item",
-        "bot_add",
-        "bot_remove",
-        "reminder_add",
-        "channel_convert_to_private",
-        "channel_convert_to_public",
-    }
-)
 # A day file dated D (local) holds messages from D 00:00 at UTC+14 to D+1 00:00 at UTC-12.
 _EARLIEST_OFFSET = dt.timedelta(hours=14)
 _LATEST_OFFSET = dt.timedelta(hours=12)
-
-
-@dataclass(slots=True)
-class _Workspace:
-    """Names the export knows: user id -> (display name, zone), conversation id -> name."""
-
-    users: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-    channels: dict[str, str] = field(default_factory=dict)
-    #: Handles seen in ``<@U123|handle>`` markup for users missing from users.json (deleted or
-    #: trimmed accounts): better than a bare id as an actor.
-    handles: dict[str, str] = field(default_factory=dict)
-
-    def replace_markup(self, match: re.Match[str]) -> str:
-        """The plain text for one ``<...>`` of Slack markup."""
-        target, _, label = match.group(1).partition("|")
-        first = target[:1]
-        if first == "@":
-            if label:
-                if target[1:] not in self.users:
-                    self.handles[target[1:]] = label
-                return f"@{label}"
-            user = self.users.get(target[1:])
-            return f"@{user[0] if user else target[1:]}"
-        if first == "#":
-            return f"#{label or self.channels.get(target[1:], target[1:])}"
-        if first == "!":
-            command = target[1:]
-            if label:
-                return label if label.startswith("@") or command.startswith("date") else f"@{label}"
-            return f"@{command.partition('^')[0]}"
-        if label:
-            return label
-        return target.removeprefix("mailto:")
-
-
-def _user_entry(user: dict[str, Any]) -> tuple[str, str | None]:
-    profile = user.get("profile") or {}
-    name = (
-        profile.get("real_name")
-        or user.get("real_name")
-        or profile.get("display_name")
-        or user.get("name")
-        or user.get("id")
-    )
-    return str(name), user.get("tz") or None
-
-
-def _read_names(read: Callable[[str], bytes | None], where: str) -> _Workspace:
-    workspace = _Workspace()
-    data = read("users.json")
-    if data is not None:
-        users = load_json(data, f"{where}users.json", "Slack users.json (a list of users)")
-        if isinstance(users, list):
-            for user in users:
-                if isinstance(user, dict) and isinstance(user.get("id"), str):
-                    workspace.users[user["id"]] = _user_entry(user)
-    for listing in _CONVERSATION_LISTS:
-        data = read(listing)
-        if data is None:
-            continue
-        conversations = load_json(data, f"{where}{listing}", f"Slack {listing}")
-        if isinstance(conversations, list):
-            for conversation in conversations:
-                if isinstance(conversation, dict) and isinstance(conversation.get("id"), str):
-                    workspace.channels[conversation["id"]] = str(
-                        conversation.get("name") or conversation["id"]
-                    )
-    return workspace
-
-
-def clean_markup(text: str, workspace: _Workspace | None = None) -> str:
-    """Slack's mrkdwn as plain text: ``<@U1|ann>`` -> ``@ann``, ``<url|label>`` -> ``label``,
-    ``<!here>`` -> ``@here``, and the three HTML entities Slack escapes (``&amp; &lt; &gt;``)."""
-    names = workspace if workspace is not None else _Workspace()
-    if "<" in text:
-        text = _MARKUP.sub(names.replace_markup, text)
-    if "&" in text:
-        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return text
-
-
-def _fallback_text(message: dict[str, Any]) -> str:
-    """Text for messages that carry it only in attachments or files (alert bots, uploads)."""
-    parts: list[str] = []
-    for attachment in message.get("attachments") or ():
-        if isinstance(attachment, dict):
-            part = attachment.get("fallback") or attachment.get("text") or attachment.get("title")
-            if part:
-                parts.append(str(part))
-    for shared in message.get("files") or ():
-        if isinstance(shared, dict) and (shared.get("title") or shared.get("name")):
-            parts.append(f"[file] {shared.get('title') or shared.get('name')}")
-    return " | ".join(parts)
-
-
-class _MessageReader:
-    """Turns one conversation's message dicts into events, filtering by each message's ``ts``."""
-
-    def __init__(self, workspace: _Workspace, options: ImportOptions, result: ImportResult):
-        self.workspace = workspace
-        self.low, self.high = epoch_bounds(options)
-        self.events = result.events
-        self.skipped = result.skipped
-
-    def read(self, channel: str, position: str, messages: Any) -> None:
-        if not isinstance(messages, list):
-            self.skipped.append(Skipped("slack", position, "not a list of messages"))
-            return
-        users = self.workspace.users
-        workspace = self.workspace
-        low, high = self.low, self.high
-        append, skipped = self.events.append, self.skipped
-        fromtimestamp, utc, message_kind = dt.datetime.fromtimestamp, UTC, EventKind.MESSAGE
-        prefix = f"slack:#{channel}/"
-        for index, message in enumerate(messages):
-            if type(message) is not dict:
-                skipped.append(Skipped("slack", f"{position}#{index}", "message is not an object"))
-                continue
-            get = message.get
-            ts = get("ts")
-            try:
-                seconds = float(ts)  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                skipped.append(Skipped("slack", f"{position}#{index}", f"bad or missing ts {ts!r}"))
-                continue
-            if seconds < low or seconds > high:
-                continue
-            # Fast path, most of any export: a person's plain message, its author in users.json.
-            if "subtype" not in message and "bot_id" not in message and type(ts) is str:
-                text = get("text")
-                user_id = get("user")
-                known = users.get(user_id) if type(user_id) is str else None
-                if known is not None and type(text) is str and text and get("type") == "message":
-                    if "<" in text or "&" in text:
-                        text = clean_markup(text, workspace)
-                    attrs: dict[str, Any] = {"channel": channel}
-                    thread_ts = get("thread_ts")
-                    if thread_ts:
-                        attrs["thread_ts"] = thread_ts
-                        if thread_ts != ts:
-                            attrs["reply"] = True
-                    if "edited" in message:
-                        edited = message["edited"]
-                        if isinstance(edited, dict) and edited.get("ts"):
-                            attrs["edited_ts"] = edited["ts"]
-                    append(
-                        Event(
-                            fromtimestamp(seconds, utc),
-                            "slack",
-                            message_kind,
-                            text,
-                            known[0],
-                            prefix + ts,
-                            known[1],
-                            None,
-                            attrs,
-                        )
-                    )
-                    continue
-            self._general(channel, position, message, ts, seconds)
-
-    def _general(
-        self, channel: str, position: str, message: dict[str, Any], ts: Any, seconds: float
-    ) -> None:
-        """Any message: subtypes, bots, edits as events, authors missing from users.json."""
-        subtype = message.get("subtype")
-        if message.get("type", "message") != "message":
-            self.skipped.append(
-                Skipped("slack", f"{position}/{ts}", f"not a message: {message.get('type')}")
-            )
-            return
-        if subtype == "message_deleted":
-            self.skipped.append(Skipped("slack", f"{position}/{ts}", "deletion notice, no text"))
-            return
-        attrs: dict[str, Any] = {"channel": channel}
-        body = message
-        if subtype == "message_changed" and isinstance(message.get("message"), dict):
-            body = message["message"]
-            attrs["edit_of"] = body.get("ts")
-        text = body.get("text")
-        if not isinstance(text, str):
-            text = ""
-        if not text:
-            text = _fallback_text(body)
-        if "<" in text or "&" in text:
-            text = clean_markup(text, self.workspace)
-        user_id = body.get("user")
-        zone = None
-        known = self.workspace.users.get(user_id) if isinstance(user_id, str) else None
-        is_bot = subtype == "bot_message" or bool(body.get("bot_id"))
-        if known is not None:
-            actor: str | None = known[0]
-            zone = known[1]
-        elif is_bot:
-            profile = body.get("bot_profile") or {}
-            actor = body.get("username") or profile.get("name") or body.get("bot_id")
-        else:
-            profile = body.get("user_profile") or {}
-            actor = (
-                profile.get("real_name")
-                or profile.get("display_name")
-                or (self.workspace.handles.get(user_id) if isinstance(user_id, str) else None)
-                or user_id
-            )
-        if is_bot:
-            attrs["bot"] = True
-        if subtype:
-            attrs["subtype"] = subtype
-        thread_ts = body.get("thread_ts")
-        if thread_ts:
-            attrs["thread_ts"] = thread_ts
-            if thread_ts != ts:
-                attrs["reply"] = True
-        edited = body.get("edited")
-        if isinstance(edited, dict) and edited.get("ts"):
-            attrs["edited_ts"] = edited["ts"]
-        self.events.append(
-            Event(
-                from_epoch(seconds),
-                "slack",
-                EventKind.NOTE if subtype in _SYSTEM_SUBTYPES else EventKind.MESSAGE,
-                text,
-                actor,
-                f"slack:#{channel}/{ts}",
-                zone,
-                None,
-                attrs,
-            )
-        )
 
 
 def _date_range(options: ImportOptions) -> tuple[dt.date | None, dt.date | None]:
@@ -317,11 +51,13 @@ class _Export:
         self.prefix = ""
         self.members: dict[str, list[str]] = {}
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_dir():
-                    days = sorted(p.name for p in child.iterdir() if p.suffix == ".json")
-                    if days:
-                        self.members[child.name] = days
+            # os.scandir, not pathlib: a year of 50 channels is 18,000 names to look at.
+            with os.scandir(path) as entries:
+                folders = sorted(entry.name for entry in entries if entry.is_dir())
+            for folder in folders:
+                days = sorted(n for n in os.listdir(path / folder) if n.endswith(".json"))
+                if days:
+                    self.members[folder] = days
             return
         try:
             self.zip = zipfile.ZipFile(path)
@@ -370,7 +106,7 @@ class _Export:
 
     def read_day(self, channel: str, day: str) -> bytes:
         if self.zip is None:
-            return read_bytes(self.path / channel / day)
+            return read_bytes(os.path.join(self.path, channel, day))
         return self._read_member(f"{self.prefix}{channel}/{day}")
 
     def where(self, channel: str, day: str) -> str:
@@ -380,7 +116,7 @@ class _Export:
 
 
 def _select(
-    export: _Export, workspace: _Workspace, options: ImportOptions
+    export: _Export, workspace: Workspace, options: ImportOptions
 ) -> Iterable[tuple[str, list[str]]]:
     wanted = _wanted_channels(options)
     if not wanted:
@@ -458,9 +194,9 @@ class SlackImporter:
                 path=str(path),
                 hint="expected an unpacked Slack workspace export or its zip",
             )
-        workspace = _read_names(export.read_top, f"{path}/")
+        workspace = read_names(export.read_top, f"{path}/")
         result = ImportResult(source="slack")
-        reader = _MessageReader(workspace, options, result)
+        reader = MessageReader(workspace, options, result)
         first, last = _date_range(options)
         try:
             for channel, days in _select(export, workspace, options):
@@ -485,14 +221,14 @@ class SlackImporter:
         document = load_json(read_bytes(path), path, "Slack conversations.history JSON")
         sibling = path.parent / "users.json"
         workspace = (
-            _read_names(
+            read_names(
                 lambda name: (
                     read_bytes(path.parent / name) if (path.parent / name).is_file() else None
                 ),
                 f"{path.parent}/",
             )
             if sibling.is_file() and sibling != path
-            else _Workspace()
+            else Workspace()
         )
         if isinstance(document, dict):
             if document.get("ok") is False:
@@ -516,7 +252,7 @@ class SlackImporter:
         result = ImportResult(source="slack")
         if wanted and channel not in wanted:
             return result
-        _MessageReader(workspace, options, result).read(channel, path.name, messages)
+        MessageReader(workspace, options, result).read(channel, path.name, messages)
         return result
 
 
