@@ -12,6 +12,7 @@ import re
 
 from postmortems.document.blocks import Block, urls
 from postmortems.document.times import find_date, parse_date
+from postmortems.document.words import NOT_OWNERS, is_action_verb, wordset
 from postmortems.model import ActionItem
 
 _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -32,6 +33,8 @@ _LABELS = (
 _LABEL = re.compile(rf"(?:^|(?<=[\s(\[,;.]))(?P<label>{_LABELS})\s*[:=]\s*", re.I)
 _DUE_INLINE = re.compile(
     r"\b(?:due|by|before|deadline)\s+(?:on\s+)?(?P<value>\d{4}-\d{2}-\d{2}|"
+    r"(?:next\s+|this\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|sday|nesday|urday)?\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
     r"dec)[a-z]*\.?(?:\s+\d{4})?|end of (?:the )?(?:week|month|quarter|year|q[1-4])(?:\s+\d{4})?|"
@@ -43,8 +46,32 @@ _DUE_INLINE = re.compile(
 _TRAILER = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*\.?\s*$")
 _TRAILER_FIELD = re.compile(
     r"^\s*(?:@[\w.-]+|(?:owner|owners|assignee|due|by|before|eta|status|priority|prio|type|"
-    r"ticket|tracker)\b.*|P[0-4]|[A-Z][A-Z0-9]{1,9}-\d{1,6}|\d{4}-\d{2}-\d{2})\s*$",
+    r"ticket|tracker)\b.*|P[0-4]|[A-Z][A-Z0-9]{1,9}-\d{1,6}|\d{4}-\d{2}-\d{2}|"
+    r"(?:in\s+|within\s+)?\d+\s*(?:days?|weeks?|months?|sprints?|quarters?)|"
+    r"q[1-4](?:\s+\d{4})?|done|completed?|fixed|shipped|in[- ]progress|won'?t do|wont-do|"
+    r"(?-i:[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){0,2}))\s*$",
     re.I,
+)
+_NAME = r"(?:@[\w.-]+|[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){0,2})"
+# "Leo to add ...", "Grace will page ...".
+_OWNER_TO = re.compile(rf"^\W*(?P<name>{_NAME})\s+(?:to|will|is going to)\s+(?P<verb>[a-z]+)")
+# "owned by Leo", "assigned to Mia Wong".
+_OWNED_BY = re.compile(rf"\b(?:owned by|assigned to|driven by|led by)\s+(?P<name>{_NAME})", re.I)
+# "... - Grace - 2025-03-21", "... — Leo".
+_DASH_FIELDS = re.compile(
+    rf"\s[-–—]\s+(?P<name>{_NAME})(?:\s+[-–—]\s+(?P<due>\S.{{1,29}}?))?\s*\.?$"
+)
+_WEEKDAY = re.compile(
+    r"^(?:next\s+|this\s+)?(?P<day>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|sday|nesday|urday)?$",
+    re.I,
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_NOT_NAMES = wordset(
+    """a an the this that it we they our all every each none no yes done open todo tbd see note
+    also then so and or but if when monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    q1 q2 q3 q4 p0 p1 p2 p3 p4 high medium low critical"""
 )
 _RELATIVE = re.compile(
     r"^(?:in\s+|within\s+)?(?P<n>\d+|a|an|one|two|three|four|six)\s*"
@@ -76,15 +103,29 @@ _STATUS_MARK = re.compile(r"^\s*([✅✔☑❌])")
 _ITEM_LABEL = re.compile(r"^\s*(?:action items?|ai|todo|follow[- ]?up)\s*:\s*", re.I)
 
 
-def read_actions(blocks: list[Block], base: dt.date | None) -> list[ActionItem]:
-    """Action items in the blocks of one action-items section."""
+def read_actions(
+    blocks: list[Block], base: dt.date | None, people: frozenset[str] = frozenset()
+) -> list[ActionItem]:
+    """Action items in the blocks of one action-items section.
+
+    A sub-heading can say what holds for the items under it: "Immediate actions (completed)"
+    marks them done, "Long-term (Target: Q4 2025 - Q1 2026)" dates them by the end of its last
+    quarter. Bullets that follow a numbered item at the same level are its details (writers
+    often forget to indent them), not items of their own.
+    """
     items: list[ActionItem] = []
     columns: dict[str, int] = {}
     depth = min((b.depth for b in blocks if b.kind == "item"), default=1)
     status_context: str | None = None
+    due_context: str | None = None
+    after_numbered = False
     for block in blocks:
         if block.kind == "heading":
             status_context = normalize_status(block.text) if _status_heading(block.text) else None
+            due_context = _heading_period(block.text)
+            after_numbered = False
+        elif block.kind == "item" and block.depth == depth and not block.ordered and after_numbered:
+            continue
         elif block.kind == "header":
             columns = _columns(block.cells)
         elif block.kind == "row":
@@ -92,7 +133,10 @@ def read_actions(blocks: list[Block], base: dt.date | None) -> list[ActionItem]:
             if item is not None:
                 items.append(item)
         elif block.kind == "item" and block.depth == depth and block.text.strip():
-            item = from_text(block.text, block.line, base, links=urls(block))
+            after_numbered = block.ordered
+            item = from_text(block.text, block.line, base, links=urls(block), people=people)
+            if item.due_text is None and due_context is not None:
+                _set_due(item, due_context, base)
             mark = _STATUS_MARK.match(block.text)
             if mark and item.status is None:
                 item.status = "done" if mark.group(1) in "✅✔☑" else "wont-do"
@@ -105,6 +149,18 @@ def read_actions(blocks: list[Block], base: dt.date | None) -> list[ActionItem]:
             text = _ITEM_LABEL.sub("", block.text, count=1)
             items.append(from_text(text, block.line, base, links=urls(block)))
     return items
+
+
+_PERIOD = re.compile(r"\bQ([1-4])\s*(\d{4})|\b(\d{4}-\d{2}-\d{2})\b", re.I)
+
+
+def _heading_period(text: str) -> str | None:
+    """The last quarter or date a heading names ("Target: Q4 2025 - Q1 2026" -> "Q1 2026")."""
+    found = list(_PERIOD.finditer(text))
+    if not found:
+        return None
+    last = found[-1]
+    return last.group(3) or f"Q{last.group(1)} {last.group(2)}"
 
 
 def _status_heading(text: str) -> bool:
@@ -156,7 +212,12 @@ def _from_row(block: Block, columns: dict[str, int], base: dt.date | None) -> Ac
 
 
 def from_text(
-    text: str, line: int, base: dt.date | None, *, links: list[str] | None = None
+    text: str,
+    line: int,
+    base: dt.date | None,
+    *,
+    links: list[str] | None = None,
+    people: frozenset[str] = frozenset(),
 ) -> ActionItem:
     """An action item read from one line of prose with inline fields.
 
@@ -182,6 +243,14 @@ def from_text(
                 )
             elif re.match(r"^P[0-4]$", part):
                 item.priority = part
+            elif _DONE_WORDS.fullmatch(part.lower()) or _PROGRESS_WORDS.fullmatch(part.lower()):
+                item.status = normalize_status(part)
+            elif _WONT_WORDS.fullmatch(part.lower()):
+                item.status = "wont-do"
+            elif _RELATIVE.match(part) or _QUARTER.match(part) or re.match(r"^\d{4}-", part):
+                _set_due(item, part, base)
+            elif re.fullmatch(_NAME, part) and _is_name(part) and item.owner is None:
+                item.owner = part
         fields_text = trailer["inner"]
     labels = list(_LABEL.finditer(text))
     body = text
@@ -206,6 +275,8 @@ def from_text(
         mention = _MENTION.search(text)
         if mention:
             item.owner = mention.group("name")
+    if item.owner is None:
+        _owner_from_wording(item, text, base, people)
     if item.tracker is None:
         found = [u for u in (links or []) if u]
         ticket = _TICKET.search(text)
@@ -215,6 +286,39 @@ def from_text(
         if priority:
             item.priority = priority.group("p")
     return item
+
+
+def _is_name(text: str, people: frozenset[str] = frozenset()) -> bool:
+    """True when ``text`` reads as a person's name here, not a verb or a common word."""
+    if text.startswith("@") or text in people:
+        return True
+    first = text.split()[0].lower()
+    return first not in _NOT_NAMES and first not in NOT_OWNERS and not is_action_verb(first)
+
+
+def _owner_from_wording(
+    item: ActionItem, text: str, base: dt.date | None, people: frozenset[str]
+) -> None:
+    """Owners written as prose: "Leo to add ...", "owned by Leo", "... - Grace - 2025-03-21"."""
+    match = _OWNER_TO.match(text)
+    if (
+        match
+        and _is_name(match["name"], people)
+        and (is_action_verb(match["verb"]) or match["name"] in people)
+    ):
+        item.owner = match["name"].lstrip("@")
+        return
+    match = _OWNED_BY.search(text)
+    if match and _is_name(match["name"], people):
+        item.owner = match["name"].lstrip("@")
+        return
+    match = _DASH_FIELDS.search(text)
+    if match and _is_name(match["name"], people):
+        item.owner = match["name"].lstrip("@")
+        if match["due"] and item.due_text is None:
+            _set_due(item, match["due"], base)
+        if item.text.endswith(match.group(0).strip()) or match.group(0) in item.text:
+            item.text = item.text[: item.text.rfind(match.group(0))].rstrip() or item.text
 
 
 def _apply(item: ActionItem, label: str, value: str, base: dt.date | None) -> None:
@@ -244,13 +348,27 @@ def _clean_owner(value: str) -> str | None:
 def _set_due(item: ActionItem, value: str, base: dt.date | None) -> None:
     value = value.strip().rstrip(".")
     item.due_text = value
+    year = base.year if base else None
     absolute = (
-        parse_date(value)
+        parse_date(value, default_year=year)
         or _quarter_end(value, base)
-        or (find_date(value) if re.match(r"^\s*(?:on\s+)?\d", value) else None)
+        or (find_date(value, default_year=year) if re.match(r"^\s*(?:on\s+)?\d", value) else None)
     )
     if absolute:
+        if base is not None and absolute < base and not re.search(r"\d{4}", value):
+            # "Due: 1 Mar" written in December means the next March.
+            absolute = absolute.replace(year=absolute.year + 1)
         item.due = absolute
+        return
+    weekday = _WEEKDAY.match(value.strip())
+    if weekday:
+        item.due_relative = value
+        if base is not None:
+            target = _WEEKDAYS.index(weekday["day"][:3].lower())
+            ahead = (target - base.weekday()) % 7 or 7
+            if value.lower().startswith("next"):
+                ahead += 7 if ahead < 7 else 0
+            item.due = base + dt.timedelta(days=ahead)
         return
     relative = _RELATIVE.match(value.strip())
     if relative:

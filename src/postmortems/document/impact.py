@@ -18,14 +18,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "error_budget",
         re.compile(
             rf"(?:~|≈|about |around |approximately )?{_NUMBER}\s*%\s*(?:of\s+)?(?:the\s+|our\s+|"
-            r"its\s+|their\s+)?(?:\w+\s+){0,2}error[- ]budget",
+            r"its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}error[- ]budget",
             re.I,
         ),
     ),
     (
         "error_budget",
         re.compile(
-            rf"error[- ]budget\s+(?:\w+\s+){{0,4}}?(?:of\s+|by\s+|:\s*)?{_NUMBER}\s*%", re.I
+            rf"error[- ]budget(?:\s+[\w-]+){{0,4}}?\s*(?::|of|by|was|is|at|=)?\s*{_NUMBER}\s*%",
+            re.I,
         ),
     ),
     ("money", re.compile(rf"(?:[$€£]|\b{_CURRENCY}\s?){_NUMBER}", re.I)),

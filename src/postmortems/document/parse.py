@@ -228,8 +228,11 @@ def _read_views(pm: Postmortem, per_section: list[list[Block]], preamble: list[B
     pm.lucky = read_items(of("lucky"))
     pm.lessons = [i for blocks in by_key.get("lessons", []) for i in read_items(blocks)]
     base = meta.review_date or meta.date or date
+    people = frozenset(meta.people())
     pm.action_items = [
-        item for blocks in by_key.get("action_items", []) for item in read_actions(blocks, base)
+        item
+        for blocks in by_key.get("action_items", [])
+        for item in read_actions(blocks, base, people)
     ]
     pm.impact = read_impact(of("impact") + of("summary"))
     _read_people(pm, per_section)

@@ -327,40 +327,36 @@ def _resolve(event: TimelineEvent, stamp: Stamp, state: _State, context: Context
     date = stamp.date or state.date or context.date
     zone_text = stamp.zone or state.zone or context.zone
     event.zone = zone_text
-    if date is None:
+    if date is None or (not stamp.year_known and stamp.date is not None and context.year is None):
         state.undated.append(event.line)
         return
-    if not stamp.year_known and stamp.date is not None and context.year is None:
-        state.undated.append(event.line)
-        return
+    when = dt.datetime.combine(date, stamp.time)
+    # Times written without a date roll over midnight: 23:50 then 00:10 is the next day.
+    day = dt.timedelta(days=1)
+    if (
+        from_context
+        and state.last is not None
+        and when < state.last
+        and (when + day) - state.last < dt.timedelta(hours=12)
+    ):
+        when += day
+    # The day carries to the entries that follow, whether or not this one's zone is known.
+    state.date, state.last = when.date(), when
+    event.date = when.date()
     if zone_text is None:
-        event.date = date
         state.unzoned.append(event.line)
         return
     tz = resolve_zone(zone_text)
     if tz is None:
-        event.date = date
         context.problems.append(
             Problem(
                 event.line,
-                f"time zone {zone_text!r} is ambiguous or unknown; write an "
-                "offset such as +05:30 or an IANA name such as Asia/Kolkata",
+                f"time zone {zone_text!r} is ambiguous or unknown; write an offset such as "
+                "+05:30 or an IANA name such as Asia/Kolkata",
             )
         )
         return
-    when = dt.datetime.combine(date, stamp.time)
-    if from_context and state.last is not None:
-        # Times written without a date roll over midnight: 23:50 then 00:10 is the next day.
-        if when < state.last and (when + dt.timedelta(days=1)) - state.last < dt.timedelta(
-            hours=12
-        ):
-            when += dt.timedelta(days=1)
-            state.date = when.date()
-    else:
-        state.date = when.date()
-    state.last = when
     event.time = when.replace(tzinfo=tz)
-    event.date = event.time.date()
 
 
 def _report(state: _State, context: Context) -> None:

@@ -188,9 +188,9 @@ def find_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str, *, default_year: int | None = None) -> dt.date | None:
     """A date written alone ("2025-03-01", "March 1, 2025", "1 Mar 2025"), or ``None``."""
-    stamp = read_stamp(text.strip())
+    stamp = read_stamp(text.strip(), default_year=default_year)
     if stamp is None or stamp.date is None or stamp.time is not None or stamp.rest.strip():
         return None
     return stamp.date

@@ -1,9 +1,9 @@
-"""What the action rules share: which items are still open, who owns one, when it is due.
+"""What the action rules share: which items are still open, whether an owner names one person,
+whether a due date is usable.
 
-The parser reads owners and due dates from table columns and labels ("Owner: Leo"). Real
-documents also write them as "Leo to add ...", "owned by Leo", a trailing "- Leo" or
-"(Leo, 2 weeks)"; those forms are read here as a fallback so that an owned item is not reported
-as unowned.
+The parser reads owners and due dates in every form documents write them (columns, labels,
+"Leo to add ...", "owned by Leo", "- Grace - 2025-03-21", "(Leo, 2 weeks)"); the rules judge
+what it read.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from postmortems.document.words import wordset
 from postmortems.model import ActionItem, Postmortem
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding
-from postmortems.review.rules.action._vague import NOT_OWNERS, is_action_verb, wordset
 
 CLOSED = frozenset({"done", "wont-do"})
 
@@ -190,52 +190,6 @@ def classify_owner(owner: str | None, people: Sequence[str] = ()) -> OwnerProble
     if words and all(w in FUNCTIONS for w in words):
         return OwnerProblem("team", owner)
     return None
-
-
-_NAME = r"(?:@[\w.-]+|[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){0,2})"
-_OWNER_TO = re.compile(rf"^\W*(?P<name>{_NAME})\s+(?:to|will|is going to)\s+[a-z]")
-_OWNED_BY = re.compile(
-    rf"\b(?:owned by|assigned to|owner|driven by|led by)\s+(?P<name>{_NAME})\b", re.IGNORECASE
-)
-_TRAILING_NAME = re.compile(
-    rf"(?:\s[-–—]\s*|\s*[(\[])(?P<name>{_NAME})(?:\s*[,;]\s*[^)\]]*|\s+[-–—]\s*"
-    r"(?:\d|in\s|by\s|due\b|q[1-4]\b|end\b|next\b|[A-Z][a-z]{2,8}\s+\d)[^)\]]*)?[)\]]?\.?$"
-)
-_NOT_NAMES = wordset(
-    """a an the this that these those it we they our add make set use run move fix let all
-    every each none no yes done open todo tbd see note also then so and or but if when
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december q1 q2 q3 q4 p0 p1 p2 p3 p4"""
-)
-
-
-def fallback_owner(text: str, people: Sequence[str] = ()) -> str | None:
-    """An owner written in a form the parser does not read as a field, or ``None``."""
-    for pattern in (_OWNER_TO, _OWNED_BY, _TRAILING_NAME):
-        match = pattern.search(text)
-        if not match:
-            continue
-        name = match.group("name").strip()
-        first = name.lstrip("@").split()[0].lower()
-        if first in _NOT_NAMES or first in NOT_OWNERS:
-            continue
-        known = any(_norm(name) == _norm(p) or _norm(p).startswith(_norm(name)) for p in people)
-        if pattern is _OWNER_TO and not known and first in FUNCTIONS:
-            return name  # "SRE to add ...": a team, judged by classify_owner
-        # A capitalised word before "to" could be a verb ("Switch to ...") or a product; accept
-        # names of one or two words that are not common English verbs.
-        unsure = pattern is not _OWNED_BY and not known and not name.startswith("@")
-        if unsure and (len(name.split()) > 2 or _looks_like_verb(first)):
-            continue
-        return name
-    return None
-
-
-_VERBISH = re.compile(r"(?:ate|ify|ise|ize|en|ed|ing|ch|sh)$")
-
-
-def _looks_like_verb(word: str) -> bool:
-    return is_action_verb(word) or (bool(_VERBISH.search(word)) and len(word) > 5)
 
 
 # -- due dates ---------------------------------------------------------------------------------

@@ -20,10 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-
-def wordset(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text`` (lexicons are kept as wrapped prose)."""
-    return frozenset(text.split())
+from postmortems.document.words import (
+    ACTION_VERBS,
+    KNOWN_VAGUE,
+    NOT_OWNERS,
+    is_action_verb,
+    lemma,
+    wordset,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,28 +180,6 @@ _IDENTIFIER = re.compile(
 )
 _PROPER = re.compile(r"(?<=[a-z,;:)] )[A-Z][a-z]{2,}\b")
 
-#: Verbs that change something checkable. Used to recognise a concrete clause and openers.
-_ACTION_VERBS = wordset(
-    """add page alert route publish create write remove delete disable enable set configure
-    migrate pin rotate block reject require enforce automate replace split move cap
-    rate-limit throttle deploy roll run schedule backfill build implement introduce install
-    merge patch fix rename restrict revoke grant switch expose emit export record log tag
-    label annotate document update extend retire decommission drop purge encrypt back
-    restore test verify validate fail stop provision reserve notify send link attach assign
-    refactor upgrade downgrade revert shorten separate isolate partition shard cache drain
-    retry abort halt gate check compare warn promote mark flag track measure include exclude
-    allow deny whitelist allowlist blocklist cover catch detect terminate kill restart scale
-    autoscale resize right-size bump lock unlock vendor mirror replicate snapshot archive
-    version sign expire renew turn wire hook connect disconnect subscribe unsubscribe
-    integrate generate collect ship forward dedupe deduplicate batch queue timeout time
-    delay debounce retain prune trim compress index reindex partition vacuum analyse tune
-    adjust change modify increase decrease raise lower reduce limit monitor instrument
-    establish define assign transfer hand open close file publish review freeze unfreeze
-    escalate page announce post share teach train hire staff set up configure mandate
-    standardise standardize template codify script containerise containerize package release
-    ship rollout roll-out canary feature-flag toggle gate default fallback failover
-    fail-over promote demote provision deprovision clean delete move copy sync backport"""
-)
 _GENERIC = wordset(
     """monitoring alerting alerts alert tests testing test coverage docs documentation doc
     process processes procedure procedures things stuff thing issue issues problem problems
@@ -242,17 +224,10 @@ def _drop_subject(match: re.Match[str]) -> str:
     return match.group(0) if is_action_verb(first) else ""
 
 
-NOT_OWNERS = wordset(
-    """try need needs have has want wants plan plans going ought used able due how what where
-    why ready time back access changes change updates update link ability way ways reply
-    respond listen talk speak write go come return refer subscribe add"""
-)
-
-
 def _drop_owner(match: re.Match[str]) -> str:
     """ "Leo to add ..." -> "add ...", but "Try to ..." and "Switch to ..." stay."""
     word = match.group(1)
-    if word.lower() in NOT_OWNERS or is_action_verb(word) or word.lower() in _KNOWN_VAGUE:
+    if word.lower() in NOT_OWNERS or is_action_verb(word) or word.lower() in KNOWN_VAGUE:
         return match.group(0)
     return ""
 
@@ -269,37 +244,6 @@ def _plain(text: str) -> str:
     text = re.sub(r"(\*\*|__|~~)", "", text)
     text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
     return " ".join(text.split())
-
-
-def lemma(word: str) -> str:
-    """The base form of an English verb as written in follow-ups ("adding" -> "add")."""
-    word = word.lower()
-    if word.endswith("ing") and len(word) > 5:
-        stem = word[:-3]
-        for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
-            if candidate and (candidate in _ACTION_VERBS or candidate in _KNOWN_VAGUE):
-                return candidate
-        return stem
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("es") and word[:-2] in _ACTION_VERBS:
-        return word[:-2]
-    if word.endswith("s") and word[:-1] in _ACTION_VERBS:
-        return word[:-1]
-    return word
-
-
-_KNOWN_VAGUE = wordset(
-    """improve enhance optimise optimize investigate explore evaluate assess research consider
-    reflect discuss review revisit reconsider analyse analyze understand study ensure
-    strengthen harden streamline refine continue establish"""
-)
-
-
-def is_action_verb(word: str) -> bool:
-    """True for a verb that opens follow-ups ("add", "page", "investigate", ...)."""
-    base = lemma(word)
-    return base in _ACTION_VERBS or base in _KNOWN_VAGUE
 
 
 def _gerund_to_base(text: str) -> str:
@@ -445,7 +389,7 @@ def assess(text: str, openers: tuple[str, ...] = ()) -> Vagueness | None:
 def _by_verb(s: _Signals) -> Vagueness | None:
     """Items opening with a concrete verb, or with none of the known openers."""
     words = list(s.words)
-    if words and lemma(words[0]) in _ACTION_VERBS:
+    if words and lemma(words[0]) in ACTION_VERBS:
         rest = words[1:]
         if words[0] in _PHRASAL and rest and rest[0] in ("up", "on", "off", "out"):
             rest = rest[1:]
@@ -478,10 +422,10 @@ def _concrete_follow_up(rest: str) -> bool:
     threshold after the inquiry."""
     for match in _AND_THEN.finditer(rest):
         verb, tail = match.group(1).lower(), match.group(2)
-        if verb in _ACTION_VERBS and (_NUMBER.search(tail) or _CONDITION.search(tail)):
+        if verb in ACTION_VERBS and (_NUMBER.search(tail) or _CONDITION.search(tail)):
             return True
     return False
 
 
 def _has_verb(text: str) -> bool:
-    return any(lemma(w) in _ACTION_VERBS for w in _words(text))
+    return any(lemma(w) in ACTION_VERBS for w in _words(text))

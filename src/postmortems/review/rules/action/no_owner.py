@@ -9,7 +9,6 @@ from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
 from postmortems.review.rules.action._items import (
     classify_owner,
-    fallback_owner,
     item_finding,
     open_items,
 )
@@ -95,10 +94,7 @@ class NoOwner(Rule):
     def check(self, ctx: ReviewContext) -> Iterable[Finding]:
         people = ctx.people
         for item in open_items(ctx.pm, ctx.lines):
-            owner = item.owner
-            if owner is None:
-                owner = fallback_owner(item.text, people)
-            problem = classify_owner(owner, people)
+            problem = classify_owner(item.owner, people)
             if problem is None:
                 continue
             message = _MESSAGES[problem.kind].format(owner=(problem.owner or "").strip())
