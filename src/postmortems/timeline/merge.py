@@ -41,33 +41,31 @@ def merge(*streams: Iterable[Event]) -> list[Event]:
 
 def dedupe_sorted(events: list[Event]) -> list[Event]:
     """Drop repeated records from a list already sorted by time (see :func:`merge`)."""
-    refs: dict[str, set[tuple[str, str, dt.datetime]]] = {}
+    # Allocation-free in the common case (a million events, almost all unique): refs map to the
+    # first event carrying them, and the events of the current instant sit in a short list.
+    first_by_ref: dict[tuple[str, str], Event] = {}
+    more_by_ref: dict[tuple[str, str], list[Event]] = {}
     out: list[Event] = []
     append = out.append
-    # Same time + same text can only collide within one instant, so that set is per instant.
     instant: dt.datetime | None = None
-    seen_texts: set[tuple[str, str]] = set()
+    here: list[Event] = []
     for event in events:
-        source = event.source
         when = event.time
+        if when != instant:
+            instant = when
+            here = []
+        elif any(e.source == event.source and e.text == event.text for e in here):
+            continue
         if event.ref:
             # One record can yield several events (a crossing and its recovery); the same
             # record exported twice yields the same kind at the same time.
-            record = (event.ref, event.kind, when)
-            seen = refs.get(source)
-            if seen is None:
-                seen = refs[source] = set()
-            elif record in seen:
-                continue
-            seen.add(record)
-        if when != instant:
-            instant = when
-            seen_texts = {(source, event.text)}
-            append(event)
-            continue
-        text_key = (source, event.text)
-        if text_key in seen_texts:
-            continue
-        seen_texts.add(text_key)
+            key = (event.source, event.ref)
+            seen = first_by_ref.setdefault(key, event)
+            if seen is not event:
+                others = more_by_ref.setdefault(key, [seen])
+                if any(e.kind == event.kind and e.time == when for e in others):
+                    continue
+                others.append(event)
+        here.append(event)
         append(event)
     return out
