@@ -59,13 +59,22 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "postmortems", "timeline", *args]
 
 
-def _json_floor(paths: list[Path]) -> tuple[float, float]:
-    """Wall and CPU seconds ``json.loads`` takes over the files' bytes (read beforehand)."""
+def _json_floor(paths: list[Path], loads=json.loads) -> tuple[float, float]:
+    """Wall and CPU seconds ``loads`` takes over the files' bytes (read beforehand)."""
     blobs = [p.read_bytes() for p in paths]
     t, c = time.perf_counter(), time.process_time()
     for blob in blobs:
-        json.loads(blob)
+        loads(blob)
     return time.perf_counter() - t, time.process_time() - c
+
+
+def _orjson_loads():
+    """orjson's loads when installed (the importers use it where it accepts the bytes)."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson.loads
 
 
 def _window_files(root: Path) -> list[Path]:
@@ -143,6 +152,9 @@ def main(argv: list[str]) -> int:
     )
     merged = json.loads(child.stdout)
     full_floor = _json_floor(_all_files(root))
+    fast = _orjson_loads()
+    fast_floor = _json_floor(_all_files(root), fast) if fast else None
+    fast_window = _json_floor(_window_files(root), fast) if fast else None
     cli_all = _measure(_cli(slack, pd, "--format", "json"))
 
     n = merged["events"]
@@ -154,6 +166,8 @@ def main(argv: list[str]) -> int:
         ("(a) peak RSS of that process", f"{window['rss_mb']:.0f} MB",
          f"< {TARGET_WINDOW_MB:.0f} MB", _ok(window["rss_mb"] < TARGET_WINDOW_MB)),
         ("(c) json.loads of the files it needs", _wc(*window_floor), "floor", ""),
+        *([("    orjson.loads of the same", _wc(*fast_window), "floor", "")]
+          if fast_window else []),
         ("(b) merge (sort + de-duplicate), all", _rate(n, merged["merge_s"], merged["merge_cpu"]),
          f">= {TARGET_RATE:,} ev/s", _ok(n / merged["merge_s"] >= TARGET_RATE)),
         ("    import + merge, no window", _rate(n, end_to_end, end_to_end_cpu),
@@ -162,6 +176,8 @@ def main(argv: list[str]) -> int:
         ("    import (all sources)", _wc(merged["import_s"], merged["import_cpu"]), "", ""),
         ("    merge + moments + triggers", _wc(merged["build_s"], merged["build_cpu"]), "", ""),
         ("(c) json.loads of all the bytes", _rate(n, *full_floor), "floor", ""),
+        *([("    orjson.loads of all the bytes", _rate(n, *fast_floor), "floor", "")]
+          if fast_floor else []),
         ("    CLI, no window, json to /dev/null",
          f"{_wc(cli_all['wall'], cli_all['cpu'])}, {cli_all['rss_mb']:.0f} MB", "", ""),
     ]  # fmt: skip
