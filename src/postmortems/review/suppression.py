@@ -140,19 +140,38 @@ class Suppressions:
         return state == "disable"
 
 
-_CONTAINERS = ("bullet_list_open", "ordered_list_open")
+_BLOCKS = frozenset(
+    {"paragraph", "heading", "list_item", "table", "blockquote", "fence", "html_block", "hr"}
+)
 
 
 def _blocks(text: str) -> list[tuple[int, int, str]]:
-    """(first line, last line, token type) of every block token, in document order."""
-    from markdown_it import MarkdownIt
+    """(first line, last line, kind) of every block, outermost first, in document order."""
+    import bisect
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    out = []
-    for token in tokens:
-        if token.map and token.nesting >= 0 and token.type not in _CONTAINERS:
-            start, end = token.map
-            out.append((start + 1, max(end, start + 1), token.type))
+    from postmortems.document.tree import Node, parse_tree
+
+    data = text.encode("utf-8")
+    newlines = []
+    at = data.find(b"\n")
+    while at >= 0:
+        newlines.append(at)
+        at = data.find(b"\n", at + 1)
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_left(newlines, offset) + 1
+
+    out: list[tuple[int, int, str]] = []
+
+    def walk(node: Node) -> None:
+        for child in node.children:
+            if child.name in _BLOCKS:
+                start, end = child.srcmap
+                out.append((line_of(start), line_of(max(end - 1, start)), child.name))
+            if child.name in _BLOCKS or child.name in ("bullet_list", "ordered_list", "root"):
+                walk(child)
+
+    walk(parse_tree(text))
     return out
 
 
@@ -167,7 +186,7 @@ def _next_block(
             continue
         if kind == "html_block" and all(n in comment_lines for n in range(start, end + 1)):
             continue
-        # Tokens come outermost first, so this is the list item, table or quote, not the
+        # Blocks come outermost first, so this is the list item, table or quote, not the
         # paragraph inside it.
         return start, end
     return None
