@@ -47,7 +47,7 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
-def _orjson_loads() -> Callable[[bytes], Any] | None:
+def _orjson_loads() -> Callable[[bytes | str], Any] | None:
     if not _FAST_LOADS:
         try:
             import orjson
@@ -59,7 +59,7 @@ def _orjson_loads() -> Callable[[bytes], Any] | None:
 
 
 #: orjson.loads once imported (None when it is not installed); imported on first use.
-_FAST_LOADS: list[Callable[[bytes], Any] | None] = []
+_FAST_LOADS: list[Callable[[bytes | str], Any] | None] = []
 
 
 def parse_json(data: bytes, path: Path | str) -> Any:
@@ -91,12 +91,18 @@ def load_json(data: bytes | str, path: Path | str, what: str) -> Any:
 
 def json_lines(text: str) -> Iterator[tuple[int, Any | None, str]]:
     """Yield ``(line_number, value_or_None, error)`` for each non-blank line of JSON Lines."""
-    loads = json.loads
+    fast = _orjson_loads()
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        if fast is not None:
+            try:
+                yield number, fast(line), ""
+                continue
+            except ValueError:
+                pass
         try:
-            yield number, loads(line), ""
+            yield number, json.loads(line), ""
         except json.JSONDecodeError as exc:
             yield number, None, f"not valid JSON ({exc.msg})"
 
@@ -107,6 +113,18 @@ def json_values(text: str) -> Iterator[tuple[int, Any | None, str]]:
     Reads a single document, JSON Lines, and concatenated documents (``gh api --paginate``
     prints one array per page) alike. After a syntax error the rest of that line is skipped.
     """
+    fast = _orjson_loads()
+    if fast is not None:  # JSON Lines, the common case: one orjson call per line
+        values = []
+        for number, line_text in enumerate(text.split("\n"), 1):
+            if line_text.strip():
+                try:
+                    values.append((number, fast(line_text), ""))
+                except ValueError:
+                    break
+        else:
+            yield from values
+            return
     decoder = json.JSONDecoder()
     position, size, line = 0, len(text), 1
     while True:

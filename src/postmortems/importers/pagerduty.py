@@ -175,8 +175,9 @@ class PagerDutyImporter:
     def _read_lines(self, path: Path, text: str, window: Window, result: ImportResult) -> None:
         """JSON Lines, or documents one after another (pages of log entries, payloads)."""
         recognised = False
+        name = path.name
         for number, value, error in json_values(text):
-            position = f"{path.name}:{number}"
+            position = f"{name}:{number}"
             if error:
                 result.skipped.append(Skipped(SOURCE, position, error))
                 continue
