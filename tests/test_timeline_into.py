@@ -132,3 +132,33 @@ def test_missing_document_is_one_line_error(tmp_path, capsys):
     code = main(["timeline", "scenario_db_lock.yaml", "--into", str(tmp_path / "nope.md")])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
+
+
+def test_around_takes_the_window_from_the_document_and_its_moments_win(tmp_path, capsys):
+    import json
+
+    doc = tmp_path / "around.md"
+    doc.write_text(
+        "---\ntitle: Payments\ndetected: 2025-03-03T14:45:00+01:00\n"
+        "resolved: 2025-03-03T15:20:00+01:00\n---\n\n## Summary\n\nSlow payments.\n"
+    )
+    code = main(["timeline", "scenario_db_lock.yaml", "--around", str(doc), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    data = json.loads(out)
+    # 1 h before 13:45Z and 1 h after 14:20Z.
+    assert data["window"] == {"from": "2025-03-03T12:45:00Z", "to": "2025-03-03T15:20:00Z"}
+    assert data["moments"]["detected"] == "2025-03-03T13:45:00Z"
+    assert data["evidence"]["detected"]["from_document"] is True
+    assert data["moments"]["acknowledged"] == "2025-03-03T13:46:30Z"  # searched after it
+    times = [dt.datetime.fromisoformat(e["time"].replace("Z", "+00:00")) for e in data["events"]]
+    start = dt.datetime(2025, 3, 3, 12, 45, tzinfo=dt.UTC)
+    assert times and all(start <= t < start + dt.timedelta(minutes=155) for t in times)
+
+
+def test_around_a_document_without_times_is_an_error(tmp_path, capsys):
+    doc = tmp_path / "empty.md"
+    doc.write_text("---\ntitle: Nothing yet\n---\n\n## Summary\n\nTBD.\n")
+    code = main(["timeline", "scenario_db_lock.yaml", "--around", str(doc)])
+    err = capsys.readouterr().err
+    assert code == 2 and "states no time" in err and err.count("\n") == 1
