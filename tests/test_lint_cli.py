@@ -142,6 +142,40 @@ def test_bad_files_are_reported_and_the_others_still_reviewed(tmp_path, lint):
         assert "Traceback" not in err
 
 
+def test_a_crash_on_one_file_is_one_line_and_the_others_are_reviewed(tmp_path, lint, monkeypatch):
+    from postmortems import document
+
+    real = document.parse_file
+
+    def flaky(path):
+        if path.endswith("2.md"):
+            raise IndexError("list index out of range")
+        return real(path)
+
+    monkeypatch.setattr(document, "parse_file", flaky)
+    paths = [str(write(tmp_path, f"{n}.md", WARN)) for n in (1, 2, 3)]
+    code, out, err = lint(*paths, "--format", "json")
+    assert code == 2
+    assert [f["path"] for f in json.loads(out)] == [paths[0], paths[2]]
+    assert err == (
+        f"postmortems: {paths[1]}: error: internal error while reviewing: IndexError: list index "
+        "out of range (please report it with the document)\n"
+    )
+
+
+def test_a_crashing_rule_is_reported_per_file(tmp_path, lint):
+    from lint_helpers import Crashing
+
+    RULES.register(Crashing)
+    try:
+        path = write(tmp_path, "a.md", WARN)
+        code, _, err = lint(str(path), select="demo.crash")
+    finally:
+        RULES.unregister(Crashing.id)
+    assert code == 2
+    assert err.startswith(f"postmortems: {path}: error: rule demo.crash crashed: ZeroDivisionError")
+
+
 def test_unreadable_file(tmp_path, lint):
     import os
 

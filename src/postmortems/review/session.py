@@ -37,6 +37,10 @@ ParseText = Callable[[str, "str | None"], Postmortem]
 ParseFile = Callable[[str], Postmortem]
 
 
+class InternalError(PostmortemsError):
+    """Reviewing a document failed because of a bug (reported per file, exit code 2)."""
+
+
 @dataclass(slots=True)
 class FileReport:
     """The review of one file: its findings, or the error that stopped it."""
@@ -166,6 +170,15 @@ def lint_paths(
             if exc.path is None:
                 exc.path = report.path
             report.error = exc
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # pyo3 panics from the Rust parser are BaseExceptions
+            # A bug, not bad input: still one line for this file, and the others are reviewed.
+            report.error = InternalError(
+                f"internal error while reviewing: {type(exc).__name__}: {exc}",
+                path=report.path,
+                hint="please report it with the document",
+            )
         run.files.append(report)
     return run
 
