@@ -23,41 +23,27 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def format_time(when: dt.datetime, zone: dt.tzinfo) -> str:
-    """``YYYY-MM-DD HH:MM`` (``:SS`` when set) in ``zone``; a different own offset is kept."""
-    own = when.utcoffset()
-    local = when.astimezone(zone)
-    shown = local if local.utcoffset() == own else when
-    text = shown.strftime("%Y-%m-%d %H:%M:%S" if shown.second else "%Y-%m-%d %H:%M")
-    if shown is when and local.utcoffset() != own:
-        text += " " + shown.strftime("%z")[:3] + ":" + shown.strftime("%z")[3:]
-    return text
-
-
 def timeline_section_body(events: list[TimelineEvent], zone_name: str = "UTC") -> str:
     """The body of a canonical Timeline section: the zone line, then the table.
 
-    Only events with a time are written; the Actor, Source and Moment columns appear when some
-    event has a value for them. Moments inferred from wording are not written as moments.
+    Only events with a time are written, by the timeline's own renderer
+    (:mod:`postmortems.timeline.markdown`), so a converted document and one built from data look
+    the same. Moments inferred from wording are not written as moments.
     """
-    zone = resolve_zone(zone_name) or dt.UTC
-    timed = [e for e in events if e.time is not None]
-    moment = [
-        e.marker if e.marker != Marker.NONE.value and not e.marker_inferred else "" for e in timed
+    from postmortems.timeline.markdown import Row, render_table
+
+    rows = [
+        Row(
+            e.time,
+            e.text,
+            e.actor,
+            e.source,
+            e.marker if e.marker != Marker.NONE.value and not e.marker_inferred else None,
+        )
+        for e in events
+        if e.time is not None
     ]
-    columns = ["Time", "Event"]
-    extra = [
-        ("Actor", [e.actor or "" for e in timed]),
-        ("Source", [e.source or "" for e in timed]),
-        ("Moment", moment),
-    ]
-    extra = [(name, values) for name, values in extra if any(values)]
-    columns += [name for name, _ in extra]
-    rows = []
-    for index, event in enumerate(timed):
-        assert event.time is not None
-        rows.append([format_time(event.time, zone), event.text, *(v[index] for _, v in extra)])
-    return f"All times in {zone_name}.\n\n" + table(columns, rows)
+    return render_table(rows, zone_name, resolve_zone(zone_name) or dt.UTC).rstrip("\n")
 
 
 def action_items_body(items: list[ActionItem]) -> str:
