@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from postmortems.model import MOMENTS, Postmortem
 
@@ -37,8 +38,8 @@ def document_moments(pm: Postmortem) -> dict[str, dt.datetime | None]:
 
 
 def durations(
-    moments: dict[str, dt.datetime | None],
-    definitions: dict[str, tuple[str, str]] | None = None,
+    moments: Mapping[str, dt.datetime | None],
+    definitions: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, float | None]:
     """Seconds between moment pairs (``None`` when either moment is unknown).
 

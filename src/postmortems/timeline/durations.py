@@ -13,33 +13,11 @@ its own definitions; :func:`parse_definition` reads ``NAME=FROM:TO``.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
+from postmortems.metrics import DEFAULT_DURATIONS as DEFAULT_DEFINITIONS
+from postmortems.metrics import durations
+from postmortems.model import MOMENTS
 
-MOMENTS = ("started", "detected", "acknowledged", "mitigated", "resolved")
-
-DEFAULT_DEFINITIONS: dict[str, tuple[str, str]] = {
-    "time_to_detect": ("started", "detected"),
-    "time_to_acknowledge": ("detected", "acknowledged"),
-    "time_to_mitigate": ("started", "mitigated"),
-    "time_to_resolve": ("started", "resolved"),
-}
-
-
-def durations(
-    moments: Mapping[str, dt.datetime | None],
-    definitions: Mapping[str, tuple[str, str]] | None = None,
-) -> dict[str, float | None]:
-    """Seconds between the moments of each definition, keyed ``<name>_s``.
-
-    A duration is ``None`` when either moment is unknown. A negative duration is returned as it
-    is: it says the moments contradict each other, which the writer should see.
-    """
-    out: dict[str, float | None] = {}
-    for name, (start, end) in (definitions or DEFAULT_DEFINITIONS).items():
-        a, b = moments.get(start), moments.get(end)
-        out[f"{name}_s"] = None if a is None or b is None else (b - a).total_seconds()
-    return out
+__all__ = ["DEFAULT_DEFINITIONS", "durations", "parse_definition"]
 
 
 def parse_definition(text: str) -> tuple[str, tuple[str, str]]:

@@ -138,7 +138,7 @@ def clause_end(text: Text, start: int, limit: int = 1000) -> int:
     return end
 
 
-def who_name(text: Text, index: int, fallback: str = "they") -> str:
+def who_name(text: Text, index: int, fallback: str = "them") -> str:
     """The name at token ``index``, or ``fallback``."""
     if 0 <= index < len(text.tokens) and text.people.is_name(text.tokens[index]):
         return text.tokens[index].text
