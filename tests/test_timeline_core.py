@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from postmortems.timeline import Event, Window, around, durations, merge, parse_definition
 from postmortems.timeline.durations import DEFAULT_DEFINITIONS
@@ -57,6 +59,43 @@ def test_one_record_may_yield_several_events():
     recovery = ev(300, "prometheus", "recovered", ref="series@1")
     recovery.kind = "metric-recovered"
     assert len(merge([crossing, recovery])) == 2
+
+
+def _same_record(a, b):
+    """The documented definition, written plainly: same source and time, and the same text or
+    the same non-empty ref and kind."""
+    return (
+        a.source == b.source
+        and a.time == b.time
+        and (a.text == b.text or (a.ref != "" and a.ref == b.ref and a.kind == b.kind))
+    )
+
+
+_PLUS_TWO = dt.timezone(dt.timedelta(hours=2))
+_events = st.lists(
+    st.builds(
+        lambda seconds, zone, source, kind, text, ref: Event(
+            (T0 + dt.timedelta(seconds=seconds)).astimezone(zone), source, kind, text, ref=ref
+        ),
+        st.integers(0, 3),
+        st.sampled_from([UTC, _PLUS_TWO]),
+        st.sampled_from(["a", "b"]),
+        st.sampled_from(["message", "note"]),
+        st.sampled_from(["x", "y", "z"]),
+        st.sampled_from(["", "r1", "r2"]),
+    ),
+    max_size=25,
+)
+
+
+@given(st.lists(_events, max_size=3))
+def test_merge_keeps_the_first_of_each_record_in_time_order(streams):
+    everything = [e for stream in streams for e in stream]
+    expected = []
+    for event in sorted(everything, key=lambda e: e.time):
+        if not any(_same_record(kept, event) for kept in expected):
+            expected.append(event)
+    assert [id(e) for e in merge(*streams)] == [id(e) for e in expected]
 
 
 def test_window_is_half_open_and_aware():

@@ -41,31 +41,33 @@ def merge(*streams: Iterable[Event]) -> list[Event]:
 
 def dedupe_sorted(events: list[Event]) -> list[Event]:
     """Drop repeated records from a list already sorted by time (see :func:`merge`)."""
-    # Allocation-free in the common case (a million events, almost all unique): refs map to the
-    # first event carrying them, and the events of the current instant sit in a short list.
-    first_by_ref: dict[tuple[str, str], Event] = {}
-    more_by_ref: dict[tuple[str, str], list[Event]] = {}
+    # Every test for "the same record" includes "at the same time", so only the events of one
+    # instant need comparing, and they sit together at the end of ``out``: no index of refs, and
+    # nothing allocated per event (a million events are almost all at instants of their own).
     out: list[Event] = []
     append = out.append
     instant: dt.datetime | None = None
-    here: list[Event] = []
+    first = 0  # where the kept events of the current instant start in ``out``
     for event in events:
         when = event.time
         if when != instant:
             instant = when
-            here = []
-        elif any(e.source == event.source and e.text == event.text for e in here):
+            first = len(out)
+        elif _repeats(event, out, first):
             continue
-        if event.ref:
-            # One record can yield several events (a crossing and its recovery); the same
-            # record exported twice yields the same kind at the same time.
-            key = (event.source, event.ref)
-            seen = first_by_ref.setdefault(key, event)
-            if seen is not event:
-                others = more_by_ref.setdefault(key, [seen])
-                if any(e.kind == event.kind and e.time == when for e in others):
-                    continue
-                others.append(event)
-        here.append(event)
         append(event)
     return out
+
+
+def _repeats(event: Event, out: list[Event], first: int) -> bool:
+    """True when ``event`` is a record already kept among ``out[first:]`` (the same instant)."""
+    # One record can yield several events (a metric's crossing and its recovery share a ref);
+    # the same record exported twice yields the same kind at the same time.
+    source, text, ref, kind = event.source, event.text, event.ref, event.kind
+    for index in range(first, len(out)):
+        kept = out[index]
+        if kept.source == source and (
+            kept.text == text or (ref and kept.ref == ref and kept.kind == kind)
+        ):
+            return True
+    return False
