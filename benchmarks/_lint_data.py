@@ -55,6 +55,8 @@ def _paragraphs() -> list[str]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*.md")):
+            if path.stem.lower() in ("readme", "template", "license"):
+                continue
             text = path.read_text(encoding="utf-8", errors="replace")
             for block in re.split(r"\n\s*\n", text):
                 block = block.strip()
