@@ -55,7 +55,7 @@ def _plain(node: HasChildren, parts: list[str], links: list[tuple[str, str]]) ->
     for child in node.children:
         name = child.name
         if name == "text" or name == "code_inline":
-            parts.append(child.meta.get("content", ""))
+            parts.append(child.content)
         elif name in _BREAKS:
             parts.append("\n")
         elif name == "link":
@@ -63,7 +63,7 @@ def _plain(node: HasChildren, parts: list[str], links: list[tuple[str, str]]) ->
             _plain(child, parts, links)
             links.append(("".join(parts[start:]), str(child.meta.get("url", ""))))
         elif name == "html_inline":
-            if str(child.meta.get("content", "")).lower().startswith("<br"):
+            if child.content.lower().startswith("<br"):
                 parts.append("\n")
         else:  # strong, em, strikethrough, image: their text counts
             _plain(child, parts, links)

@@ -380,14 +380,33 @@ def _report(state: _State, context: Context) -> None:
         )
 
 
+# Words each moment's wording must contain before its expression is tried (a long timeline
+# would otherwise run every expression over every entry).
+_INFER_HINTS: dict[str, tuple[str, ...]] = {
+    "started": ("began", "begins", "started", "starts"),
+    "detected": ("detect", "notic", "aware", "alert", "page", "report", "receiv"),
+    "acknowledged": ("ack", "declar", "investigat"),
+    "mitigated": ("mitigat", "rolled back", "rollback", "revert", "workaround", "error rate"),
+    "resolved": ("resolved", "restored", "recovered", "operational", "healthy", "normal", "closed"),
+}
+
+
 def _infer_markers(events: list[TimelineEvent]) -> None:
     """Mark moments the writer left unmarked, from wording; explicit markers always win."""
     taken = {e.marker for e in events}
+    lowered: list[str] | None = None
     for moment, pattern in _INFER:
         if moment in taken:
             continue
-        for event in events:
-            if event.marker == Marker.NONE.value and pattern.search(event.text):
+        if lowered is None:
+            lowered = [e.text.lower() for e in events]
+        hints = _INFER_HINTS[moment]
+        for event, low in zip(events, lowered, strict=True):
+            if (
+                event.marker == Marker.NONE.value
+                and any(h in low for h in hints)
+                and pattern.search(event.text)
+            ):
                 event.marker = moment
                 event.marker_inferred = True
                 break

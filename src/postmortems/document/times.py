@@ -70,6 +70,37 @@ _PLACEHOLDER_TIME = re.compile(
 _AFTER = re.compile(r"^[\s*_`\])|]*(?:[-–—:|>.]+\s*)?[*_`]*\s*")
 
 
+_FIRST_WORD = re.compile(r"^[\s*_`\[(|]*(\w+)")
+_STARTS = frozenset(
+    [
+        *MONTHS,
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "hh",
+        "yyyy",
+        "xx",
+        "xxxx",
+        "20xx",
+        "19xx",
+    ]
+)
+
+
 @dataclass(slots=True)
 class Stamp:
     """The parts of a timestamp that were written; anything not written is ``None``."""
@@ -92,6 +123,11 @@ def read_stamp(text: str, *, default_year: int | None = None) -> Stamp | None:
     >>> read_stamp("2021-06-22 08:21").date
     datetime.date(2021, 6, 22)
     """
+    first = _FIRST_WORD.match(text)
+    if first is None or not (first.group(1)[0].isdigit() or first.group(1).lower() in _STARTS):
+        # Most lines start with neither a digit, a month, a weekday nor a placeholder; skip
+        # the full expressions for them.
+        return None
     placeholder = _PLACEHOLDER_TIME.match(text)
     if placeholder and placeholder.end() > 0:
         iso = re.match(_LEAD + r"(\d{4})-(\d{1,2})-(\d{1,2})\b", text)
@@ -168,6 +204,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 _DIGIT = re.compile(r"\d")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _ANY_DATE = re.compile(rf"(?<![\d/.-])(?:{_DATE})(?![\d/])", re.IGNORECASE)
 
 
@@ -190,7 +227,10 @@ def find_year(text: str) -> int | None:
 
 def parse_date(text: str, *, default_year: int | None = None) -> dt.date | None:
     """A date written alone ("2025-03-01", "March 1, 2025", "1 Mar 2025"), or ``None``."""
-    stamp = read_stamp(text.strip(), default_year=default_year)
+    text = text.strip()
+    if len(text) == 10 and _ISO_DAY.match(text):
+        return _safe_date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    stamp = read_stamp(text, default_year=default_year)
     if stamp is None or stamp.date is None or stamp.time is not None or stamp.rest.strip():
         return None
     return stamp.date

@@ -53,15 +53,23 @@ _LEAVES: dict[str, str] = {
 
 
 class Node:
-    """One node of the tree."""
+    """One node of the tree. Leaves (text, code, html) carry their text in ``content``."""
 
-    __slots__ = ("children", "meta", "name", "srcmap")
+    __slots__ = ("children", "content", "meta", "name", "srcmap")
 
-    def __init__(self, name: str, start: int, end: int, meta: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        name: str,
+        start: int,
+        end: int,
+        meta: dict[str, Any] | None = None,
+        content: str = "",
+    ) -> None:
         self.name = name
         self.srcmap = (start, end)
         self.meta: dict[str, Any] = meta if meta is not None else {}
         self.children: list[Node] = []
+        self.content = content
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Node({self.name!r}, {self.srcmap}, {self.meta!r}, {len(self.children)} children)"
@@ -82,36 +90,39 @@ def parse_tree(text: str) -> Node:
 
     root = Node("root", 0, len(text.encode("utf-8")))
     stack = [root]
-    for event, span in pyromark.events_with_range(text, options=_options()):
-        start, end = span["start"], span["end"]
-        kind: str
-        value: Any
-        if isinstance(event, dict):
-            ((kind, value),) = event.items()
+    parent = root
+    leaves, units = _LEAVES, _UNITS
+    # The loop runs once per Markdown event (tens of thousands in a long document): text, the
+    # commonest event, is handled first and without building a dict per node.
+    for event, span in pyromark.events_with_range(text, options=_options(), merge_text=True):
+        if type(event) is dict:
+            kind = next(iter(event))
+            value: Any = event[kind]
+            if kind == "Text":
+                parent.children.append(Node("text", span["start"], span["end"], None, value))
+            elif kind == "Start":
+                parent = _open(stack, value, span["start"], span["end"])
+            elif kind == "End":
+                if len(stack) > 1:
+                    stack.pop()
+                    parent = stack[-1]
+            elif kind == "TaskListMarker":
+                parent.meta["checked"] = bool(value)
+            else:
+                name = leaves.get(kind) or "text"
+                if name == "html" and parent.name != "html_block":
+                    name = "html_inline"
+                parent.children.append(Node(name, span["start"], span["end"], None, str(value)))
         else:  # unit events: "SoftBreak", "HardBreak", "Rule"
-            kind, value = str(event), None
-        if kind == "Start":
-            _open(stack, value, start, end)
-        elif kind == "End":
-            if len(stack) > 1:
-                stack.pop()
-        elif kind in _UNITS:
-            stack[-1].children.append(Node(_UNITS[kind], start, end))
-        elif kind == "TaskListMarker":
-            stack[-1].meta["checked"] = bool(value)
-        else:
-            name = _LEAVES.get(kind) or "text"
-            parent = stack[-1]
-            if name == "html" and parent.name != "html_block":
-                name = "html_inline"
-            parent.children.append(Node(name, start, end, {"content": value}))
+            name = units.get(str(event), "softbreak")
+            parent.children.append(Node(name, span["start"], span["end"]))
     return root
 
 
 _UNITS = {"SoftBreak": "softbreak", "HardBreak": "hardbreak", "Rule": "hr"}
 
 
-def _open(stack: list[Node], value: Any, start: int, end: int) -> None:
+def _open(stack: list[Node], value: Any, start: int, end: int) -> Node:
     tag: str
     attrs: Any
     if isinstance(value, dict):
@@ -129,3 +140,4 @@ def _open(stack: list[Node], value: Any, start: int, end: int) -> None:
     node = Node(name, start, end, meta)
     stack[-1].children.append(node)
     stack.append(node)
+    return node
