@@ -8,7 +8,7 @@ Nodes are deliberately small: ``name``, ``meta``, ``srcmap`` (start and end byte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from pyromark import Options
@@ -96,8 +96,10 @@ def parse_tree(text: str) -> Node:
     # commonest event, is handled first and without building a dict per node.
     for event, span in pyromark.events_with_range(text, options=_options(), merge_text=True):
         if type(event) is dict:
-            kind = next(iter(event))
-            value: Any = event[kind]
+            # pyromark types each event as its own TypedDict; read them generically.
+            record = cast("dict[str, Any]", event)
+            kind = next(iter(record))
+            value: Any = record[kind]
             if kind == "Text":
                 parent.children.append(Node("text", span["start"], span["end"], None, value))
             elif kind == "Start":
