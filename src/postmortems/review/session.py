@@ -27,8 +27,9 @@ from postmortems.review.rule import Rule
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 SUFFIXES = (".md", ".markdown")
-#: Files a folder of postmortems holds that are not postmortems (as ``cli/files.py`` skips
-#: them for the other commands). Named explicitly, they are still reviewed.
+#: Files a folder of postmortems holds that are not postmortems; every command skips them in
+#: folders (``cli/files.py`` walks folders with :func:`iter_documents`). Named explicitly,
+#: they are still read.
 NOT_POSTMORTEMS = frozenset(
     {"readme", "index", "changelog", "contributing", "license", "code_of_conduct", "security"}
 )
