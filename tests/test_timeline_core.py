@@ -98,6 +98,58 @@ def test_merge_keeps_the_first_of_each_record_in_time_order(streams):
     assert [id(e) for e in merge(*streams)] == [id(e) for e in expected]
 
 
+def test_an_event_made_from_epoch_seconds_is_the_one_made_from_its_datetime():
+    seconds = 1739523535.0002  # a Slack ts
+    event = Event(seconds, "slack", "message", "x", ref="slack:#inc/1739523535.000200")
+    assert event.epoch == seconds
+    assert event.time == dt.datetime(2025, 2, 14, 8, 58, 55, 200, tzinfo=UTC)
+    assert event.time.tzinfo is UTC and event.time.timestamp() == seconds
+    assert event == Event(event.time, "slack", "message", "x", ref="slack:#inc/1739523535.000200")
+    assert event != Event(
+        seconds + 1e-6, "slack", "message", "x", ref="slack:#inc/1739523535.000200"
+    )
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf"), 1e20, -1e12])
+def test_epoch_seconds_must_be_a_time(bad):
+    with pytest.raises(ValueError, match="not seconds"):
+        Event(bad, "slack", "message", "x")
+
+
+def test_event_time_must_be_aware_and_moving_it_moves_the_epoch():
+    with pytest.raises(ValueError, match="aware"):
+        Event(dt.datetime(2025, 2, 14, 9), "s", "message", "x")
+    event = Event(T0.timestamp(), "s", "message", "x")
+    event.time = T0.astimezone(_PLUS_TWO) + dt.timedelta(hours=1)
+    assert event.epoch == T0.timestamp() + 3600
+    assert event.time.utcoffset() == dt.timedelta(hours=2)  # kept as given
+    with pytest.raises(ValueError, match="aware"):
+        event.time = dt.datetime(2025, 2, 14, 9)
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1900, 1, 1),
+        max_value=dt.datetime(2200, 1, 1),
+        timezones=st.sampled_from([UTC, dt.timezone(dt.timedelta(hours=-7))]),
+    )
+)
+def test_epoch_and_time_say_the_same_instant(when):
+    from_time = Event(when, "s", "message", "x")
+    from_seconds = Event(from_time.epoch, "s", "message", "x")
+    assert from_time.epoch == when.timestamp() == from_seconds.epoch
+    assert from_seconds.time == when and from_seconds.time.tzinfo is UTC
+
+
+# Until 2242 (2**33 s) a float holds every microsecond; fromtimestamp reads the same then.
+@given(st.integers(0, 2**33 - 1), st.integers(0, 999_999))
+def test_slack_ts_strings_land_on_their_microsecond(seconds, micro):
+    event = Event(float(f"{seconds}.{micro:06d}"), "slack", "message", "x")
+    exact = dt.datetime(1970, 1, 1, tzinfo=UTC) + dt.timedelta(seconds=seconds, microseconds=micro)
+    assert event.time == exact
+    assert event.epoch == exact.timestamp()
+
+
 def test_window_is_half_open_and_aware():
     w = Window(T0, T0 + dt.timedelta(hours=1))
     assert w.contains(T0) and not w.contains(T0 + dt.timedelta(hours=1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -157,6 +158,21 @@ def test_slack_day_file_from_the_day_before_utc_is_read(tmp_path: Path) -> None:
     assert [e.text for e in registry.get("slack").read(export, early).events] == ["kiritimati"]
     late = options_from({"start": "2025-02-14T10:00:00Z", "end": "2025-02-14T12:00:00Z"})
     assert [e.text for e in registry.get("slack").read(export, late).events] == ["baker island"]
+
+
+@pytest.mark.parametrize(
+    "window", [{}, {"start": "2025-02-14T07:00:00Z", "end": "2025-02-14T09:00:00Z"}]
+)
+def test_slack_ts_that_is_no_time_is_skipped(tmp_path: Path, window: dict[str, str]) -> None:
+    export = tmp_path / "export"
+    (export / "c").mkdir(parents=True)
+    stamps = ["nan", "inf", "1e20", "-1e12", "1739520000.000100"]  # the last is 08:00Z
+    messages = [{"type": "message", "ts": ts, "text": ts} for ts in stamps]
+    (export / "c" / "2025-02-14.json").write_text(json.dumps(messages), encoding="utf-8")
+    result = registry.get("slack").read(export, options_from(window))
+    assert [e.text for e in result.events] == ["1739520000.000100"]
+    assert [s.position for s in result.skipped] == [f"c/2025-02-14.json#{i}" for i in range(4)]
+    assert all("is not a time" in s.reason for s in result.skipped)
 
 
 def test_detect_failure_lists_kinds_and_syntax(tmp_path: Path) -> None:

@@ -5,15 +5,14 @@ Shared by the workspace export and ``conversations.history`` readers in :mod:`.s
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from postmortems.importers._io import UTC, epoch_bounds, from_epoch, load_json
+from postmortems.importers._io import epoch_bounds, load_json
 from postmortems.importers.base import ImportOptions, ImportResult
-from postmortems.timeline.event import Event, EventKind, Skipped
+from postmortems.timeline.event import FIRST_EPOCH, LAST_EPOCH, Event, EventKind, Skipped
 
 # <@U1>, <#C1|name>, <!here>, <https://...|label>, <mailto:...>; a bare "<" in text is not markup
 # (Slack escapes those as &lt;, but other tools writing the format do not).
@@ -145,7 +144,9 @@ class MessageReader:
 
     def __init__(self, workspace: Workspace, options: ImportOptions, result: ImportResult):
         self.workspace = workspace
-        self.low, self.high = epoch_bounds(options)
+        low, high = epoch_bounds(options)
+        # Clipped to the times an event can have, so one test also catches "nan", "1e30".
+        self.low, self.high = max(low, FIRST_EPOCH), min(high, LAST_EPOCH)
         self.events = result.events
         self.skipped = result.skipped
 
@@ -157,7 +158,7 @@ class MessageReader:
         workspace = self.workspace
         low, high = self.low, self.high
         append, skipped = self.events.append, self.skipped
-        fromtimestamp, utc, message_kind = dt.datetime.fromtimestamp, UTC, EventKind.MESSAGE
+        message_kind = EventKind.MESSAGE
         prefix = f"slack:#{channel}/"
         for index, message in enumerate(messages):
             if type(message) is not dict:
@@ -170,7 +171,11 @@ class MessageReader:
             except (TypeError, ValueError):
                 skipped.append(Skipped("slack", f"{position}#{index}", f"bad or missing ts {ts!r}"))
                 continue
-            if seconds < low or seconds > high:
+            if not low <= seconds <= high:
+                if not FIRST_EPOCH <= seconds <= LAST_EPOCH:
+                    skipped.append(
+                        Skipped("slack", f"{position}#{index}", f"ts {ts!r} is not a time")
+                    )
                 continue
             # Fast path, most of any export: a person's plain message, its author in users.json.
             if "subtype" not in message and "bot_id" not in message and type(ts) is str:
@@ -190,9 +195,10 @@ class MessageReader:
                         edited = message["edited"]
                         if isinstance(edited, dict) and edited.get("ts"):
                             attrs["edited_ts"] = edited["ts"]
+                    # Made from the epoch seconds: the datetime is built only if it is read.
                     append(
                         Event(
-                            fromtimestamp(seconds, utc),
+                            seconds,
                             "slack",
                             message_kind,
                             text,
@@ -263,7 +269,7 @@ class MessageReader:
             attrs["edited_ts"] = edited["ts"]
         self.events.append(
             Event(
-                from_epoch(seconds),
+                seconds,
                 "slack",
                 EventKind.NOTE if subtype in _SYSTEM_SUBTYPES else EventKind.MESSAGE,
                 text,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -34,28 +34,114 @@ class EventKind(StrEnum):
     NOTE = "note"
 
 
-@dataclass(slots=True)
+#: The range of epoch seconds an event may be made from: years 1 to 9999 with a day to spare at
+#: each end, so that the time can be shown in any zone. NaN and infinities are outside it.
+FIRST_EPOCH = dt.datetime(1, 1, 2, tzinfo=dt.UTC).timestamp()
+LAST_EPOCH = dt.datetime(9999, 12, 30, tzinfo=dt.UTC).timestamp()
+
+_UTC = dt.UTC
+_FROM_EPOCH = dt.datetime.fromtimestamp
+
+
 class Event:
     """One timestamped record on the merged timeline.
 
-    ``time`` is always timezone-aware UTC; ``zone`` keeps the zone or offset the source wrote
-    ("+01:00", "America/Los_Angeles", "Z"). ``ref`` points back at the source record
-    (``file:line``, ``channel/ts``, an API id) so a reader can check it.
+    ``time`` is timezone-aware (UTC as importers make it; an aware time in another zone is kept
+    as given); ``zone`` keeps the zone or offset the source wrote ("+01:00",
+    "America/Los_Angeles", "Z"). ``ref`` points back at the source record (``file:line``,
+    ``channel/ts``, an API id) so a reader can check it.
+
+    An event is made from an aware datetime or from seconds since the epoch (UTC), as sources
+    such as Slack write their times. ``epoch`` is the same instant as a float either way
+    (``epoch == time.timestamp()``); merging and windows order and compare on it. Made from
+    seconds, the datetime is built the first time ``time`` is read: a year of chat is merged
+    and searched, but few of its events are ever looked at one by one. ``epoch`` is derived:
+    move an event by setting ``time``.
     """
 
-    time: dt.datetime
+    __slots__ = ("_time", "actor", "attrs", "end", "epoch", "kind", "ref", "source", "text", "zone")
+
+    epoch: float
     source: str
     kind: str
     text: str
-    actor: str | None = None
-    ref: str = ""
-    zone: str | None = None
-    end: dt.datetime | None = None
-    attrs: dict[str, Any] = field(default_factory=dict)
+    actor: str | None
+    ref: str
+    zone: str | None
+    end: dt.datetime | None
+    attrs: dict[str, Any]
 
-    def __post_init__(self) -> None:
-        if self.time.tzinfo is None:
+    def __init__(
+        self,
+        time: dt.datetime | float,
+        source: str,
+        kind: str,
+        text: str,
+        actor: str | None = None,
+        ref: str = "",
+        zone: str | None = None,
+        end: dt.datetime | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        if isinstance(time, dt.datetime):
+            self.time = time
+        else:
+            seconds = float(time)
+            if not FIRST_EPOCH <= seconds <= LAST_EPOCH:  # also false for NaN
+                raise ValueError(f"Event time {time!r} is not seconds between years 1 and 9999")
+            self._time: dt.datetime | None = None
+            self.epoch = seconds
+        self.source = source
+        self.kind = kind
+        self.text = text
+        self.actor = actor
+        self.ref = ref
+        self.zone = zone
+        self.end = end
+        self.attrs = {} if attrs is None else attrs
+
+    @property
+    def time(self) -> dt.datetime:
+        """When it happened: an aware datetime (UTC when made from epoch seconds)."""
+        time = self._time
+        if time is None:
+            time = self._time = _FROM_EPOCH(self.epoch, _UTC)
+        return time
+
+    @time.setter
+    def time(self, value: dt.datetime) -> None:
+        if value.utcoffset() is None:
             raise ValueError("Event.time must be timezone-aware")
+        self._time = value
+        self.epoch = value.timestamp()
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.epoch,
+            self.source,
+            self.kind,
+            self.text,
+            self.actor,
+            self.ref,
+            self.zone,
+            self.end,
+            self.attrs,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Event)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        return (
+            f"Event(time={self.time!r}, source={self.source!r}, kind={self.kind!r}, "
+            f"text={self.text!r}, actor={self.actor!r}, ref={self.ref!r}, zone={self.zone!r}, "
+            f"end={self.end!r}, attrs={self.attrs!r})"
+        )
 
 
 @dataclass(slots=True)

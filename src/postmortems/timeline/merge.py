@@ -7,14 +7,14 @@ because each tool saw it at its own time and says something different about it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from operator import attrgetter
 
 from postmortems.timeline.event import Event
 
-# Aware datetimes compare as instants whatever their zones, so no conversion is needed to sort.
-_TIME = attrgetter("time")
+# ``epoch`` orders events as their aware times do (whatever the zones) and compares faster; it
+# also leaves the datetimes of events made from epoch seconds unbuilt.
+_EPOCH = attrgetter("epoch")
 
 
 def merge(*streams: Iterable[Event]) -> list[Event]:
@@ -35,7 +35,7 @@ def merge(*streams: Iterable[Event]) -> list[Event]:
     events: list[Event] = []
     for stream in streams:
         events.extend(stream)
-    events.sort(key=_TIME)
+    events.sort(key=_EPOCH)
     return dedupe_sorted(events)
 
 
@@ -46,10 +46,10 @@ def dedupe_sorted(events: list[Event]) -> list[Event]:
     # nothing allocated per event (a million events are almost all at instants of their own).
     out: list[Event] = []
     append = out.append
-    instant: dt.datetime | None = None
+    instant: float | None = None
     first = 0  # where the kept events of the current instant start in ``out``
     for event in events:
-        when = event.time
+        when = event.epoch
         if when != instant:
             instant = when
             first = len(out)

@@ -78,11 +78,15 @@ class _Item:
 
 
 class _Items:
-    """The merged events, searchable by time, with each event's signals read on first use."""
+    """The merged events, searchable by time, with each event's signals read on first use.
+
+    Searches bisect the events' epoch seconds; an event's datetime is built only when a search
+    reaches it.
+    """
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.events = events
-        self.times = [_utc(e.time) for e in events]
+        self.epochs = [e.epoch for e in events]
         self._signals: list[frozenset[Signal] | None] = [None] * len(events)
         self.elsewhere = _other_channels(events)
 
@@ -97,13 +101,18 @@ class _Items:
             if found & _SPOKEN and event.attrs.get("channel") in self.elsewhere:
                 found = found - _SPOKEN
             self._signals[n] = found
-        return _Item(n, event, self.times[n], found)
+        return _Item(n, event, _utc(event.time), found)
+
+    def time(self, n: int) -> dt.datetime:
+        return _utc(self.events[n].time)
 
     def lo(self, when: dt.datetime | None) -> int:
-        return 0 if when is None else bisect.bisect_left(self.times, when)
+        return 0 if when is None else bisect.bisect_left(self.epochs, when.timestamp())
 
     def hi(self, when: dt.datetime | None) -> int:
-        return len(self.times) if when is None else bisect.bisect_right(self.times, when)
+        return (
+            len(self.epochs) if when is None else bisect.bisect_right(self.epochs, when.timestamp())
+        )
 
     def scan(
         self,
@@ -303,7 +312,7 @@ def _started(items: _Items, detected: Moment, settings: MomentSettings) -> Momen
     edge = detected.time
     kinds = carriers(_IMPACT)
     for n in range(items.hi(detected.time) - 1, -1, -1):
-        when = items.times[n]
+        when = items.time(n)
         if when < limit or edge - when > settings.symptom_gap:
             break
         if not may_carry(items.events[n], kinds):

@@ -20,7 +20,7 @@ from postmortems.timeline import cues
 from postmortems.timeline.event import Event, EventKind
 from postmortems.timeline.signals import Signal, signals
 
-_TIME = attrgetter("time")
+_EPOCH = attrgetter("epoch")
 
 #: How far before impact a change is still a candidate.
 LOOKBACK = dt.timedelta(hours=2)
@@ -74,8 +74,9 @@ def trigger_candidates(
     impact = impact.astimezone(dt.UTC)
     start = impact - lookback
     found: list[Trigger] = []
-    first = bisect.bisect_left(events, start, key=_TIME)
-    for event in events[first:]:
+    first = bisect.bisect_left(events, start.timestamp(), key=_EPOCH)
+    for index in range(first, len(events)):
+        event = events[index]
         when = event.time.astimezone(dt.UTC)
         if when > impact:
             break
