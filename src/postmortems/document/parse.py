@@ -242,6 +242,11 @@ def _document_zone(
     pm: Postmortem, per_section: list[list[Block]], preamble: list[Block]
 ) -> str | None:
     """The zone the document states once ("All times in UTC"), wherever it says it."""
+    for section in pm.sections:
+        if section.key == "timeline":
+            zone = zone_statement(section.title)
+            if zone:
+                return zone
     ordered = [(s.key, blocks) for s, blocks in zip(pm.sections, per_section, strict=True)]
     ordered.sort(key=lambda pair: pair[0] != "timeline")
     for _, blocks in [*ordered, (None, preamble)]:

@@ -148,7 +148,8 @@ def read_timeline(
                     if heading_date:
                         state.date, state.last = heading_date, None
             continue
-        state.zone = _stated_zone(blocks) or state.zone
+        # "## Timeline (all times ET)": the heading itself may state the zone.
+        state.zone = _stated_zone(blocks) or zone_statement(title) or state.zone
         columns: dict[str, int] = {}
         entry_depth: int | None = None
         for block in blocks:

@@ -152,10 +152,13 @@ def is_utc(tz: dt.tzinfo | None) -> bool:
 # "All times in UTC", "All times are CET", "Times are in PT", "Timezone: UTC", "(times in UTC)",
 # "All timestamps UTC", "Date and Time in CET", "Time (UTC)".
 _STATEMENT = re.compile(
-    r"(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?)\s*(?:are\s+|is\s+)?"
+    # "Time zone: CET", "Timezone is Europe/Berlin" first, so "zone" is never read as a zone.
+    r"time\s*-?\s*zone\s*(?:is\s+|:\s*|=\s*)(?P<zone2>[A-Za-z][A-Za-z_]+(?:/[A-Za-z_]+)*"
+    r"(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?|[+-−]\d{2}:?\d{2})"
+    r"|(?:all\s+)?(?:times?|timestamps?|dates?(?:\s+and\s+times?)?)\s*(?:are\s+|is\s+)?"
     r"(?:(?:given|shown|listed|reported|written|expressed)\s+)?(?:in\s+|:\s*)?"
-    r"(?P<zone>[A-Za-z][A-Za-z_]+(?:/[A-Za-z_]+)*(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?|[+-−]\d{2}:?\d{2})"
-    r"|time\s*zone\s*(?:is\s+|:\s*)(?P<zone2>[A-Za-z][A-Za-z_]+(?:/[A-Za-z_]+)*)",
+    r"(?P<zone>[A-Za-z][A-Za-z_]+(?:/[A-Za-z_]+)*(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?|"
+    r"[+-−]\d{2}:?\d{2})",
     re.IGNORECASE,
 )
 
