@@ -63,7 +63,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "scope",
             "scope of impact",
             "who was affected",
-            "fault",
         ),
         "Measure it, from data: users or customers affected, failed or slowed requests, "
         "duration, money, support tickets, and the share of the error budget consumed. Say "
@@ -141,7 +140,14 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "detection",
         "Detection",
-        ("detection", "how was it detected", "how we found out", "how it was detected"),
+        (
+            "detection",
+            "how was it detected",
+            "how we found out",
+            "how it was detected",
+            "how did we find out",
+            "how did we detect it",
+        ),
         "How we found out (alert, page, customer report, someone noticing) and how long after"
         " impact began. If a person noticed before an alert did, name the signal that would "
         "have caught it.",
@@ -163,6 +169,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "mitigation and resolution",
             "mitigation and recovery",
             "how it was fixed",
+            "how did we fix it",
+            "how we fixed it",
+            "mitigation steps",
             "fix",
             "the fix",
         ),
@@ -172,7 +181,14 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "went_well",
         "What went well",
-        ("what went well", "went well", "things that went well", "what worked", "what worked well"),
+        (
+            "what went well",
+            "went well",
+            "things that went well",
+            "what worked",
+            "what worked well",
+            "what went right",
+        ),
         "What helped: tools, practices, decisions, knowledge. Name it so that it is kept and "
         "spread.",
     ),
@@ -198,7 +214,14 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "lucky",
         "Where we got lucky",
-        ("where we got lucky", "lucky", "what was lucky", "luck", "where we were lucky"),
+        (
+            "where we got lucky",
+            "lucky",
+            "what was lucky",
+            "luck",
+            "where we were lucky",
+            "where did we get lucky",
+        ),
         "What limited the damage by chance: timing, low traffic, the right person happening "
         "to be online. Each is a safeguard we do not have yet.",
     ),
@@ -243,6 +266,10 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "todo",
             "to do",
             "prevention",
+            "preventive measures",
+            "preventative measures",
+            "what are we doing to prevent it",
+            "how are we preventing it from happening again",
             "improvements",
             "future work",
         ),
