@@ -95,7 +95,8 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
         words(
             "silly rookie basic elementary avoidable obvious newbie beginner schoolboy amateur "
             "stupid dumb better ball excuse lack lacked lacking lacks asleep bother bothers "
-            "bothered bothering finally clear apparent evident"
+            "bothered bothering finally clear apparent evident clearly obviously evidently "
+            "plainly idea what"
         ),
     ),
     "bother": (words("bother bothers bothered bothering"),),
@@ -294,7 +295,14 @@ def patterns() -> Patterns:
             r"respond|reply|answer|update|tell|ask|verify|escalate|page|follow)|"
             r"finally (?:get|gets|got|getting) (?:a)?round to|"
             r"(?:lack|lacked|lacking|lacks) of (?:care|attention|diligence|rigou?r|discipline|"
-            r"ownership|competence))" + E
+            r"ownership|competence)|"
+            # "clearly didn't understand the data model": certainty about what someone failed
+            # to know is hindsight dressed as judgment.
+            # Sentences are matched as tokens: "didn't" reads "did n't".
+            r"(?:clearly|obviously|evidently|plainly) (?:did n't|did not|does n't|does not|never|"
+            r"could n't|could not) (?:understand|know|read|check|care|think|test|grasp|bother)|"
+            r"(?:did n't|did not|had no idea|has no idea|have no idea) (?:know |understand )?what "
+            r"(?:he|she|they) (?:was|were) doing)" + E
         ),
         lazy_tech=c(
             r"^lazy(?:ily)? (?:load|loads|loading|loaded|evaluation|eval|init|initiali[sz]ation|"
@@ -316,6 +324,7 @@ def patterns() -> Patterns:
         too_long=c(
             B + r"(?:(?:far|way|much|ridiculously|unacceptably|absurdly|hopelessly) too "
             r"(?:long|slow|slowly|late|much time)|took (?:ages|forever)|(?:far|way) too much time"
+            r"|(?:was|were|is|are|been) too (?:slow|late) (?:to|in)|took too long"
             r"|sat on (?:it|the alert|the page|the ticket))" + E
         ),
         completely=c(
