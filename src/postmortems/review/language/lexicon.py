@@ -88,7 +88,8 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
             "stupidly foolish foolishly foolishness boneheaded clueless inept ineptitude ineptly "
             "amateurish unprofessional unprofessionally thoughtless thoughtlessly inattentive "
             "inattention shoddy shoddily assed lazy laziness lazily cowboy inexcusable "
-            "inexcusably unforgivable unforgivably blatant blatantly"
+            "inexcusably unforgivable unforgivably blatant blatantly inexperienced untrained "
+            "unqualified"
         ),
     ),
     "judgmental_phrase": (
@@ -102,7 +103,7 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
     "bother": (words("bother bothers bothered bothering"),),
     "obviously": (words("obviously clearly evidently plainly course"),),
     "too_long": (
-        words("too ages forever sat"),
+        words("too ages forever sat wasted bad poor wrong terrible questionable careless"),
         PERSON_OR_WE,
     ),
     "completely": (
@@ -283,6 +284,7 @@ def patterns() -> Patterns:
             B + r"(?:careless(?:ly|ness)?|negligen(?:t|tly|ce)|sloppy|sloppily|sloppiness|"
             r"reckless(?:ly|ness)?|incompeten(?:t|ce|tly)|irresponsib(?:le|ly|ility)|"
             r"idiot(?:ic|s)?|stupid(?:ity|ly)?|foolish(?:ly|ness)?|boneheaded|clueless|"
+            r"inexperienced|untrained|unqualified|"
             r"inept(?:itude|ly)?|amateurish|unprofessional(?:ly)?|thoughtless(?:ly|ness)?|"
             r"inattentive|inattention|shoddy|shoddily|half-assed|lazy|laziness|lazily|"
             r"drop(?:ped|s|ping)? the ball|asleep at the wheel|cowboy|inexcusabl[ey]|"
@@ -325,6 +327,11 @@ def patterns() -> Patterns:
             B + r"(?:(?:far|way|much|ridiculously|unacceptably|absurdly|hopelessly) too "
             r"(?:long|slow|slowly|late|much time)|took (?:ages|forever)|(?:far|way) too much time"
             r"|(?:was|were|is|are|been) too (?:slow|late) (?:to|in)|took too long"
+            r"|wasted (?:\d+|an?|the|half an|several|many|a lot of|precious|valuable|so much) ?"
+            r"(?:\w+ )?(?:minutes?|hours?|time|days?)"
+            r"|(?:made|makes|making) (?:a |the )?(?:bad|poor|wrong|terrible|questionable|"
+            r"careless) (?:call|decision|choice|judge?ment)|(?:showed|shows|used) (?:bad|poor) "
+            r"judge?ment"
             r"|sat on (?:it|the alert|the page|the ticket))" + E
         ),
         completely=c(

@@ -95,15 +95,17 @@ def possessive_person(text: Text, first: int, last: int) -> bool:
     return False
 
 
-def system_explained(text: Text, after: int) -> bool:
+def system_explained(text: Text, after: int, *, procedure: bool = True) -> bool:
     """True when the rest of the sentence puts the cause of the action in the system.
 
     "An engineer ran the documented script, which targeted production because of a missing
     environment check": the person followed a procedure, and the cause given is the missing check.
+    ``procedure=False`` for omissions: "did not follow the runbook" names a procedure too, but
+    says the person departed from it.
     """
     rest = " ".join(t.low for t in text.tokens[after:])
     p = patterns()
-    if p.procedure.search(rest):
+    if procedure and p.procedure.search(rest):
         return True
     match = p.explained.search(rest)
     if match is None:

@@ -172,7 +172,7 @@ def _omissions(text: Text, add: _Add) -> None:
                 add(index, index + 1, who_name(text, subject.start))
         elif low in verbs.DILIGENCE and index > 0 and _omitted(text, index):
             subject = text.subject(index)
-            if subject.person and not system_explained(text, index + 1):
+            if subject.person and not system_explained(text, index + 1, procedure=False):
                 start = index - 1
                 while start > 0 and tokens[start - 1].low in ("did", "do", "does", "never", "not"):
                     start -= 1

@@ -20,6 +20,7 @@ from postmortems.review.language.detectors.common import (
     mentions_person,
     negated,
     scan,
+    system_explained,
 )
 from postmortems.review.language.lexicon import patterns
 from postmortems.review.language.people import Who
@@ -77,10 +78,13 @@ def judgmental(text: Text) -> list[Hit]:
     for match in scan(text, "too_long"):
         first, last = text.tokens_of(match)
         subject = first_subject(text.tokens, first, text.people)
+        if system_explained(text, last):
+            continue  # "we lost 20 minutes because the dashboard was down"
         if subject.person or subject.who is Who.WE or mentions_person(text, subject.start, first):
             message = (
-                f"'{text.words(first, last)}' judges a person's speed. Give the times and ask "
-                "what slowed the response (paging, access, unclear dashboards)."
+                f"'{text.words(first, last)}' judges a person's speed or decisions. Give the "
+                "times and what was known when, and ask what slowed or misled the response "
+                "(paging, access, unclear dashboards)."
             )
             suggestion = (
                 "State the durations and their reasons, e.g. 'The page reached the secondary "
