@@ -103,7 +103,10 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
     "bother": (words("bother bothers bothered bothering"),),
     "obviously": (words("obviously clearly evidently plainly course"),),
     "too_long": (
-        words("too ages forever sat wasted bad poor wrong terrible questionable careless"),
+        words(
+            "too ages forever sat wasted bad poor wrong terrible questionable careless rushed "
+            "rushes rushing"
+        ),
         PERSON_OR_WE,
     ),
     "completely": (
@@ -126,7 +129,7 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
             "careful vigilant diligent attentive thorough cautious mindful rigorous "
             "conscientious disciplined focused attention care caution sense judgement judgment "
             "twice harder learn mistakes errors check remember remembers remembering forget "
-            "remind reminds reminding reminded reminder"
+            "remind reminds reminding reminded reminder stop"
         ),
     ),
     "punitive_inherent": (
@@ -331,7 +334,10 @@ def patterns() -> Patterns:
             r"(?:\w+ )?(?:minutes?|hours?|time|days?)"
             r"|(?:made|makes|making) (?:a |the )?(?:bad|poor|wrong|terrible|questionable|"
             r"careless) (?:call|decision|choice|judge?ment)|(?:showed|shows|used) (?:bad|poor) "
-            r"judge?ment"
+            r"judge?ment|rush(?:ed|es|ing) (?:the |a |an |their |his |her |this |that )?(?:\w+ )?"
+            r"(?:change|changes|deploy|deployment|fix|release|migration|review|rollout|it) "
+            r"(?:through|out|into production|to production)|rush(?:ed|es|ing) (?:through|past) "
+            r"(?:the |a )?(?:review|checklist|checks|tests|approval)"
             r"|sat on (?:it|the alert|the page|the ticket))" + E
         ),
         completely=c(
@@ -360,7 +366,8 @@ def patterns() -> Patterns:
             r"(?:double|triple) check (?:their|his|her|your|our|my|everything)|check (?:their|"
             r"his|her|your) (?:own )?work|remember(?:s|ing)? to|(?:do|must) (?:not|n't) "
             r"forget(?: to)?|never forget to|remind(?:s|ing|ed)? (?:\S+ ){0,3}(?:to|that|about|"
-            r"of)|reminder (?:to|that|for))" + E
+            r"of)|reminder (?:to|that|for)|(?:need|needs|must|should|has|have|ought) (?:to )?"
+            r"stop \w+ing)" + E
         ),
         exhort_exempt=c(
             r"(?:without|no one|nobody|no need to|not have to|n't have to|not need to|"
