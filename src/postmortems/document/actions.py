@@ -11,27 +11,28 @@ import datetime as dt
 import re
 
 from postmortems.document.blocks import Block, urls
+from postmortems.document.lazyre import lazy
 from postmortems.document.times import find_date, parse_date
 from postmortems.document.words import NOT_OWNERS, is_action_verb, wordset
 from postmortems.model import ActionItem
 
 _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("id", re.compile(r"^\W*(?:id|#|no\.?|number|ref)\W*$", re.I)),
-    ("owner", re.compile(r"\b(?:owners?|assignee|assigned(?: to)?|who|responsible|dri)\b", re.I)),
-    ("due", re.compile(r"\b(?:due|deadline|by when|target(?: date)?|eta|when|date)\b", re.I)),
-    ("status", re.compile(r"\b(?:status|state|done|progress)\b", re.I)),
-    ("priority", re.compile(r"\b(?:priority|prio|p)\b", re.I)),
-    ("type", re.compile(r"\b(?:type|kind|category)\b", re.I)),
-    ("tracker", re.compile(r"\b(?:tracker|ticket|issue|jira|bug|link|pr|tracking)\b", re.I)),
-    ("text", re.compile(r"\b(?:action|item|task|description|what|title|summary|follow)", re.I)),
+    ("id", lazy(r"^\W*(?:id|#|no\.?|number|ref)\W*$", re.I)),
+    ("owner", lazy(r"\b(?:owners?|assignee|assigned(?: to)?|who|responsible|dri)\b", re.I)),
+    ("due", lazy(r"\b(?:due|deadline|by when|target(?: date)?|eta|when|date)\b", re.I)),
+    ("status", lazy(r"\b(?:status|state|done|progress)\b", re.I)),
+    ("priority", lazy(r"\b(?:priority|prio|p)\b", re.I)),
+    ("type", lazy(r"\b(?:type|kind|category)\b", re.I)),
+    ("tracker", lazy(r"\b(?:tracker|ticket|issue|jira|bug|link|pr|tracking)\b", re.I)),
+    ("text", lazy(r"\b(?:action|item|task|description|what|title|summary|follow)", re.I)),
 )
 
 _LABELS = (
     r"owners?|assignee|assigned to|responsible|dri|due(?: date)?|deadline|target date|eta|"
     r"status|priority|prio|type|tracker|ticket|jira"
 )
-_LABEL = re.compile(rf"(?:^|(?<=[\s(\[,;.]))(?P<label>{_LABELS})\s*[:=]\s*", re.I)
-_DUE_INLINE = re.compile(
+_LABEL = lazy(rf"(?:^|(?<=[\s(\[,;.]))(?P<label>{_LABELS})\s*[:=]\s*", re.I)
+_DUE_INLINE = lazy(
     r"\b(?:due|by|before|deadline)\s+(?:on\s+)?(?P<value>\d{4}-\d{2}-\d{2}|"
     r"(?:next\s+|this\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
     r"(?:day|sday|nesday|urday)?\b|"
@@ -43,8 +44,8 @@ _DUE_INLINE = re.compile(
     re.I,
 )
 # "(@omar, due in 2 weeks)", "(owner: Leo; P1)": a trailing bracket that only holds fields.
-_TRAILER = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*\.?\s*$")
-_TRAILER_FIELD = re.compile(
+_TRAILER = lazy(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*\.?\s*$")
+_TRAILER_FIELD = lazy(
     r"^\s*(?:@[\w.-]+|(?:owner|owners|assignee|due|by|before|eta|status|priority|prio|type|"
     r"ticket|tracker)\b.*|P[0-4]|[A-Z][A-Z0-9]{1,9}-\d{1,6}|\d{4}-\d{2}-\d{2}|"
     r"(?:in\s+|within\s+)?\d+\s*(?:days?|weeks?|months?|sprints?|quarters?)|"
@@ -54,14 +55,12 @@ _TRAILER_FIELD = re.compile(
 )
 _NAME = r"(?:@[\w.-]+|[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+){0,2})"
 # "Leo to add ...", "Grace will page ...".
-_OWNER_TO = re.compile(rf"^\W*(?P<name>{_NAME})\s+(?:to|will|is going to)\s+(?P<verb>[a-z]+)")
+_OWNER_TO = lazy(rf"^\W*(?P<name>{_NAME})\s+(?:to|will|is going to)\s+(?P<verb>[a-z]+)")
 # "owned by Leo", "assigned to Mia Wong".
-_OWNED_BY = re.compile(rf"\b(?:owned by|assigned to|driven by|led by)\s+(?P<name>{_NAME})", re.I)
+_OWNED_BY = lazy(rf"\b(?:owned by|assigned to|driven by|led by)\s+(?P<name>{_NAME})", re.I)
 # "... - Grace - 2025-03-21", "... — Leo".
-_DASH_FIELDS = re.compile(
-    rf"\s[-–—]\s+(?P<name>{_NAME})(?:\s+[-–—]\s+(?P<due>\S.{{1,29}}?))?\s*\.?$"
-)
-_WEEKDAY = re.compile(
+_DASH_FIELDS = lazy(rf"\s[-–—]\s+(?P<name>{_NAME})(?:\s+[-–—]\s+(?P<due>\S.{{1,29}}?))?\s*\.?$")
+_WEEKDAY = lazy(
     r"^(?:next\s+|this\s+)?(?P<day>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
     r"(?:day|sday|nesday|urday)?$",
     re.I,
@@ -73,20 +72,20 @@ _NOT_NAMES = wordset(
     january february march april may june july august september october november december
     q1 q2 q3 q4 p0 p1 p2 p3 p4 high medium low critical"""
 )
-_RELATIVE = re.compile(
+_RELATIVE = lazy(
     r"^(?:in\s+|within\s+)?(?P<n>\d+|a|an|one|two|three|four|six)\s*"
     r"(?P<unit>days?|d|weeks?|w|wks?|months?|mo|sprints?|quarters?)$",
     re.I,
 )
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
-_QUARTER = re.compile(r"^(?:end of (?:the )?)?q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?$", re.I)
-_TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b")
-_MENTION = re.compile(r"(?<![\w.])@(?P<name>[A-Za-z][\w.-]*[\w])")
-_PRIORITY = re.compile(r"(?:^|[\s\[(])(?P<p>P[0-4])(?:[\s\])]|$)")
-_DONE_WORDS = re.compile(r"\b(?:completed?|done|finished|shipped|resolved)\b", re.I)
-_PROGRESS_WORDS = re.compile(r"\b(?:in[- ]progress|ongoing|underway|wip|started)\b", re.I)
-_WONT_WORDS = re.compile(r"\b(?:won'?t do|wont-do|will not do|declined|cancel+ed|dropped)\b", re.I)
-_OPEN_WORDS = re.compile(r"\b(?:open|todo|to do|not started|planned|pending|new)\b", re.I)
+_QUARTER = lazy(r"^(?:end of (?:the )?)?q(?P<q>[1-4])(?:\s+(?P<y>\d{4}))?$", re.I)
+_TICKET = lazy(r"\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b")
+_MENTION = lazy(r"(?<![\w.])@(?P<name>[A-Za-z][\w.-]*[\w])")
+_PRIORITY = lazy(r"(?:^|[\s\[(])(?P<p>P[0-4])(?:[\s\])]|$)")
+_DONE_WORDS = lazy(r"\b(?:completed?|done|finished|shipped|resolved)\b", re.I)
+_PROGRESS_WORDS = lazy(r"\b(?:in[- ]progress|ongoing|underway|wip|started)\b", re.I)
+_WONT_WORDS = lazy(r"\b(?:won'?t do|wont-do|will not do|declined|cancel+ed|dropped)\b", re.I)
+_OPEN_WORDS = lazy(r"\b(?:open|todo|to do|not started|planned|pending|new)\b", re.I)
 _TYPES = {
     "prevent": "prevent",
     "prevention": "prevent",
@@ -98,9 +97,9 @@ _TYPES = {
     "process": "process",
     "repair": "mitigate",
 }
-_URL_IN_RAW = re.compile(r"https?://[^\s)>\]|]+")
-_STATUS_MARK = re.compile(r"^\s*([✅✔☑❌])")
-_ITEM_LABEL = re.compile(r"^\s*(?:action items?|ai|todo|follow[- ]?up)\s*:\s*", re.I)
+_URL_IN_RAW = lazy(r"https?://[^\s)>\]|]+")
+_STATUS_MARK = lazy(r"^\s*([✅✔☑❌])")
+_ITEM_LABEL = lazy(r"^\s*(?:action items?|ai|todo|follow[- ]?up)\s*:\s*", re.I)
 
 
 def read_actions(
@@ -151,7 +150,7 @@ def read_actions(
     return items
 
 
-_PERIOD = re.compile(r"\bQ([1-4])\s*(\d{4})|\b(\d{4}-\d{2}-\d{2})\b", re.I)
+_PERIOD = lazy(r"\bQ([1-4])\s*(\d{4})|\b(\d{4}-\d{2}-\d{2})\b", re.I)
 
 
 def _heading_period(text: str) -> str | None:

@@ -3,10 +3,11 @@ table rows and nested headings, each with its line and plain text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
+
+from postmortems.document.lazyre import lazy
 
 if TYPE_CHECKING:
     from postmortems.document.structure import LineMap
@@ -37,7 +38,7 @@ class Block:
     level: int = 0
 
 
-_TASK = re.compile(r"^\[([ xX])\]\s+")
+_TASK = lazy(r"^\[([ xX])\]\s+")
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 _LISTS = frozenset({"bullet_list", "ordered_list"})
 _CONTAINERS = frozenset({"blockquote"})
@@ -197,7 +198,7 @@ def collect(root: Node, data: bytes, where: LineMap) -> list[Block]:
     return collector.blocks
 
 
-_URL = re.compile(r"https?://[^\s)>\]|]+")
+_URL = lazy(r"https?://[^\s)>\]|]+")
 
 
 def urls(block: Block) -> list[str]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from postmortems.document.lazyre import lazy
 from postmortems.document.times import read_stamp
 from postmortems.document.zones import resolve_zone
 from postmortems.errors import InputError
@@ -35,8 +36,8 @@ KEY_ORDER: tuple[str, ...] = (
 )
 LIST_KEYS = ("services", "tags", "authors", "owners", "attendees")
 STATUSES = ("draft", "in-review", "published")
-_FENCE = re.compile(r"^---[ \t]*\r?$")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
+_FENCE = lazy(r"^---[ \t]*\r?$")
+_CLOSE = lazy(r"^(?:---|\.\.\.)[ \t]*\r?$")
 
 
 def split(lines: list[str], path: str | None) -> tuple[str | None, int]:

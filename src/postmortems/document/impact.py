@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from postmortems.document.blocks import Block
+from postmortems.document.lazyre import lazy
 from postmortems.model import ImpactFigure
 
 _CURRENCY = r"(?:usd|eur|gbp|dkk|sek|nok|chf|jpy|aud|cad|inr|brl|pln)"
@@ -16,7 +17,7 @@ _NUMBER = (
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "error_budget",
-        re.compile(
+        lazy(
             rf"(?:~|≈|about |around |approximately )?{_NUMBER}\s*%\s*(?:of\s+)?(?:the\s+|our\s+|"
             r"its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,3}error[- ]budget",
             re.I,
@@ -24,17 +25,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "error_budget",
-        re.compile(
+        lazy(
             rf"error[- ]budget(?:\s+[\w-]+){{0,4}}?\s*(?::|of|by|was|is|at|=)?\s*{_NUMBER}\s*%",
             re.I,
         ),
     ),
-    ("money", re.compile(rf"(?:[$€£]|\b{_CURRENCY}\s?){_NUMBER}", re.I)),
-    ("money", re.compile(rf"{_NUMBER}\s*(?:{_CURRENCY}|dollars|euros|pounds|kroner|kr)\b", re.I)),
-    ("percent", re.compile(rf"{_NUMBER}\s*(?:%|percent\b)", re.I)),
+    ("money", lazy(rf"(?:[$€£]|\b{_CURRENCY}\s?){_NUMBER}", re.I)),
+    ("money", lazy(rf"{_NUMBER}\s*(?:{_CURRENCY}|dollars|euros|pounds|kroner|kr)\b", re.I)),
+    ("percent", lazy(rf"{_NUMBER}\s*(?:%|percent\b)", re.I)),
     (
         "users",
-        re.compile(
+        lazy(
             rf"{_NUMBER}\s+(?:\w+\s+)?(?:users|customers|accounts|tenants|teams|merchants|"
             r"organi[sz]ations|orgs|sites|projects|clients|shoppers|subscribers|people|members|"
             r"sellers|buyers|merchants|drivers|riders|hosts|guests|patients|students|devices|"
@@ -44,7 +45,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "requests",
-        re.compile(
+        lazy(
             rf"{_NUMBER}\s+(?:\w+\s+)?(?:requests|calls|queries|orders|transactions|payments|"
             r"events|messages|jobs|writes|reads|checkouts|logins|sign-?ups|api calls|tickets|"
             r"emails|deliveries|builds|deploys|records|rows|payouts|refunds|invoices|bookings|"
@@ -55,13 +56,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "duration",
-        re.compile(
+        lazy(
             rf"{_NUMBER}\s*(?:-\s*)?(?:minutes?|mins?|hours?|hrs?|h|seconds?|secs?|s|days?)\b",
             re.I,
         ),
     ),
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 # Cheap substring checks that rule a pattern out before its regular expression runs.
 _HINTS: dict[str, tuple[str, ...]] = {
     "error_budget": ("budget",),

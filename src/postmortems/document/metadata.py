@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from postmortems.document.blocks import Block
+from postmortems.document.lazyre import lazy
 from postmortems.document.times import read_stamp
 from postmortems.document.zones import resolve_zone
 from postmortems.model import MOMENTS, Meta, Person
@@ -109,7 +110,7 @@ _FIELDS: dict[str, str] = {
     "time to mitigate": "extra",
     "detection delay": "extra",
 }
-_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z #/'()-]{0,40}?)\s*[:=]\s*(?P<value>\S.*?)\s*$")
+_LINE = lazy(r"^\s*(?P<label>[A-Za-z][A-Za-z #/'()-]{0,40}?)\s*[:=]\s*(?P<value>\S.*?)\s*$")
 _STATUS = {
     "draft": "draft",
     "wip": "draft",

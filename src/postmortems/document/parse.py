@@ -12,6 +12,7 @@ from postmortems.document.actions import read_actions
 from postmortems.document.blocks import Block, collect
 from postmortems.document.impact import read_impact
 from postmortems.document.items import read_items
+from postmortems.document.lazyre import lazy
 from postmortems.document.metadata import apply_metadata, find_metadata
 from postmortems.document.structure import (
     Heading,
@@ -27,7 +28,7 @@ from postmortems.document.zones import zone_statement
 from postmortems.errors import InputError
 from postmortems.model import Meta, Person, Postmortem, Problem, Section
 
-_FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_FILE_DATE = lazy(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 def parse_file(path: str | os.PathLike[str]) -> Postmortem:

@@ -13,15 +13,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from postmortems.document.lazyre import lazy
 from postmortems.model import Section, section_key
 
 if TYPE_CHECKING:
     from postmortems.document.tree import Node
 
 
-_PSEUDO = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
+_PSEUDO = lazy(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,80}?)(?::\s*)?(?:\*\*|__)\s*:?\s*$")
 # "**Summary**: Search was down for 66 minutes." (the Google SRE template's opening lines).
-_LABEL = re.compile(
+_LABEL = lazy(
     r"^(?P<label>\s*(?:\*\*|__)(?P<title>[^*_\n]{2,40}?)(?::\s*)?(?:\*\*|__)\s*:?[ \t]*)(?=\S)"
 )
 
@@ -173,7 +174,7 @@ def make_section(lines: list[str], heading: Heading, end: int) -> Section:
     )
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = lazy(r"<!--.*?-->", re.S)
 
 
 def strip_comments(text: str) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from postmortems.document.blocks import Block
+from postmortems.document.lazyre import lazy
 from postmortems.document.times import Stamp, find_date, read_stamp
 from postmortems.document.zones import AMBIGUOUS, resolve_zone, zone_statement
 from postmortems.model import Marker, Problem, TimelineEvent
@@ -37,7 +38,7 @@ _MARKER_ALIASES = {
     "resolution": "resolved",
     "recovered": "resolved",
 }
-_TAG = re.compile(
+_TAG = lazy(
     r"\s*[\[(]\s*(?P<tag>"
     + "|".join(sorted(_MARKER_ALIASES, key=len, reverse=True))
     + r")\s*[\])]\s*\.?\s*$",
@@ -48,7 +49,7 @@ _TAG = re.compile(
 _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "started",
-        re.compile(
+        lazy(
             r"\b(?:impact|outage|degradation|errors?|incident)\s+(?:began|begins|started|starts)\b"
             r"|\b(?:began|begins|started|starts)\s+(?:failing|returning|erroring|timing out)\b",
             re.IGNORECASE,
@@ -56,7 +57,7 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "detected",
-        re.compile(
+        lazy(
             r"\b(?:detect(?:ed|s)|notic(?:ed|es)|became aware|alert(?:s|ed)?\s+(?:fired|fires|"
             r"firing|triggered|went off)|paged|page (?:fired|sent)|"
             r"(?:issue|problem|incident|outage) reported|receiv(?:es|ed) (?:a |the )?pag(?:e|er)|"
@@ -66,7 +67,7 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "acknowledged",
-        re.compile(
+        lazy(
             r"\b(?:acknowledg\w*|ack(?:ed|s)?\b|incident declared|declar(?:es|ed) (?:an |the )?"
             r"incident|"
             r"investigation (?:into [\w ]+ )?(?:commenced|started|began|begins)|"
@@ -76,7 +77,7 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "mitigated",
-        re.compile(
+        lazy(
             r"\b(?:mitigat(?:ed|es|ion applied)|rolled back|rollback (?:complete[sd]?|finished|"
             r"done|succeeded)|reverts? deployed|workaround (?:applied|in place)|error rates? "
             r"(?:drops?|dropped|returns?|returned|recovers?|recovered))",
@@ -85,7 +86,7 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "resolved",
-        re.compile(
+        lazy(
             r"\b(?:resolved|fully (?:restored|recovered|operational)|service (?:restored|"
             r"recovered)|(?:all )?(?:systems?|services?) (?:verified |are |is |back )?"
             r"(?:operational|healthy)|back to normal|incident (?:closed|resolved))",
@@ -94,16 +95,14 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-_ASIDE_DATE = re.compile(r"^\((?P<date>[^()]{3,24})\)\s*[-–—:]?\s*")
-_TIME_HEADERS = re.compile(r"\b(?:time|date|when|timestamp|utc|at)\b", re.IGNORECASE)
+_ASIDE_DATE = lazy(r"^\((?P<date>[^()]{3,24})\)\s*[-–—:]?\s*")
+_TIME_HEADERS = lazy(r"\b(?:time|date|when|timestamp|utc|at)\b", re.IGNORECASE)
 _ROLE_HEADERS: dict[str, re.Pattern[str]] = {
-    "date": re.compile(r"^\W*(?:date|day)\W*$", re.IGNORECASE),
+    "date": lazy(r"^\W*(?:date|day)\W*$", re.IGNORECASE),
     "time": _TIME_HEADERS,
-    "actor": re.compile(r"^\W*(?:actor|who|by|person|owner|responder)\W*$", re.IGNORECASE),
-    "source": re.compile(r"^\W*(?:source|from|via|system|tool)\W*$", re.IGNORECASE),
-    "marker": re.compile(
-        r"^\W*(?:moment|marker|milestone|key moment|phase|tag)\W*$", re.IGNORECASE
-    ),
+    "actor": lazy(r"^\W*(?:actor|who|by|person|owner|responder)\W*$", re.IGNORECASE),
+    "source": lazy(r"^\W*(?:source|from|via|system|tool)\W*$", re.IGNORECASE),
+    "marker": lazy(r"^\W*(?:moment|marker|milestone|key moment|phase|tag)\W*$", re.IGNORECASE),
 }
 
 

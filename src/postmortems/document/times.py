@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from postmortems.document.lazyre import lazy
 from postmortems.document.zones import ZONE_PATTERN
 
 MONTHS: dict[str, int] = {
@@ -57,20 +58,20 @@ _TIME = (
 _ZONE = rf"(?P<zone>\(?(?:(?-i:{ZONE_PATTERN})|utc\b|gmt\b)\)?)"
 
 _LEAD = r"^[\s*_`\[(|]*"
-_STAMP = re.compile(
+_STAMP = lazy(
     _LEAD
     + rf"(?:(?:{_DATE})(?:\s*(?:T|,|at|@|-|–)?\s*|$))?"
     + rf"(?:{_TIME}(?:\s*{_ZONE}(?![A-Za-z]))?)?",
     re.IGNORECASE,
 )
-_PLACEHOLDER_TIME = re.compile(
+_PLACEHOLDER_TIME = lazy(
     _LEAD + r"(?:[\dxXyYmMdD?]{2,4}(?:[-/][\dxXyYmMdD?]{1,2}){1,3})?\s*"
     r"(?:HH:?mm|hh:?mm|[-?]{2}:[-?]{2}|\d{1,2}:\?\?|\?\?:\?\?)",
 )
-_AFTER = re.compile(r"^[\s*_`\])|]*(?:[-–—:|>.]+\s*)?[*_`]*\s*")
+_AFTER = lazy(r"^[\s*_`\])|]*(?:[-–—:|>.]+\s*)?[*_`]*\s*")
 
 
-_FIRST_WORD = re.compile(r"^[\s*_`\[(|]*(\w+)")
+_FIRST_WORD = lazy(r"^[\s*_`\[(|]*(\w+)")
 _STARTS = frozenset(
     [
         *MONTHS,
@@ -203,9 +204,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-_DIGIT = re.compile(r"\d")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
-_ANY_DATE = re.compile(rf"(?<![\d/.-])(?:{_DATE})(?![\d/])", re.IGNORECASE)
+_DIGIT = lazy(r"\d")
+_ISO_DAY = lazy(r"\d{4}-\d{2}-\d{2}$")
+_ANY_DATE = lazy(rf"(?<![\d/.-])(?:{_DATE})(?![\d/])", re.IGNORECASE)
 
 
 def find_date(text: str, *, default_year: int | None = None) -> dt.date | None:

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from postmortems.document.lazyre import lazy
+
 # Abbreviations with one fixed offset. Regional names without a season ("PT", "ET") follow the
 # region's daylight saving rules and map to an IANA zone instead.
 _FIXED: dict[str, float] = {
@@ -86,7 +88,7 @@ _REGIONAL: dict[str, str] = {
 #: Abbreviations that name several zones; seeing one is a problem, not a guess.
 AMBIGUOUS: frozenset[str] = frozenset({"IST", "BT", "CAT", "SST", "AMT", "ECT"})
 
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET = lazy(r"^(?:UTC|GMT)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 #: A regex alternative matching a zone token right after a time. Longest names first.
 ZONE_PATTERN = (
@@ -151,7 +153,7 @@ def is_utc(tz: dt.tzinfo | None) -> bool:
 
 # "All times in UTC", "All times are CET", "Times are in PT", "Timezone: UTC", "(times in UTC)",
 # "All timestamps UTC", "Date and Time in CET", "Time (UTC)".
-_STATEMENT = re.compile(
+_STATEMENT = lazy(
     # "Time zone: CET", "Timezone is Europe/Berlin" first, so "zone" is never read as a zone.
     r"time\s*-?\s*zone\s*(?:is\s+|:\s*|=\s*)(?P<zone2>[A-Za-z][A-Za-z_]+(?:/[A-Za-z_]+)*"
     r"(?:\s?[+-−]\s?\d{1,2}(?::?\d{2})?)?|[+-−]\d{2}:?\d{2})"

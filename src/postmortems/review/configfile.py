@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from postmortems.document.lazyre import lazy
 from postmortems.errors import UsageError
 from postmortems.review.config import LintConfig, parse_config
 from postmortems.review.registry import RULES, RuleRegistry
@@ -116,10 +117,10 @@ def load_config(path: Path, registry: RuleRegistry | None = None) -> LintConfig:
     return parse_config(table, registry, source=shown, locate=_locator(text), prefix=prefix)
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*(?P<keys>[^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_HEADER = lazy(r"^\s*\[\[?\s*(?P<keys>[^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _ONE_KEY = r"(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)"
-_ASSIGN = re.compile(rf"^\s*(?P<keys>{_ONE_KEY}(?:\s*\.\s*{_ONE_KEY})*)\s*=")
-_KEY = re.compile(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_\-]+)")
+_ASSIGN = lazy(rf"^\s*(?P<keys>{_ONE_KEY}(?:\s*\.\s*{_ONE_KEY})*)\s*=")
+_KEY = lazy(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_\-]+)")
 
 
 def _split(keys: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from postmortems.document.lazyre import lazy
 from postmortems.model import Kind, Postmortem, get_kind
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.registry import RULES, RuleRegistry
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from postmortems.review.config import LintConfig
     from postmortems.review.rule import Rule
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = lazy(r"\r\n|\r|\n")
 
 
 class Span(NamedTuple):

@@ -28,20 +28,20 @@ entry point group. Both go through :class:`~postmortems.review.registry.RuleRegi
 
 from __future__ import annotations
 
-import re
 import textwrap
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.finding import Finding, Severity
 
 if TYPE_CHECKING:
     from postmortems.review.context import ReviewContext
 
 #: A rule id: a family and a name, lower case, the name may contain dashes.
-RULE_ID = re.compile(r"^[a-z][a-z0-9]*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RULE_ID = lazy(r"^[a-z][a-z0-9]*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,11 +30,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.context import SourceIndex, Span
 from postmortems.review.finding import Finding
 
 ACTIONS = ("ignore", "disable", "enable")
-_COMMENT = re.compile(r"<!--\s*postmortems\s*:(?P<body>.*?)-->", re.DOTALL | re.IGNORECASE)
+_COMMENT = lazy(r"<!--\s*postmortems\s*:(?P<body>.*?)-->", re.DOTALL | re.IGNORECASE)
 _MARKER = "postmortems"
 
 
@@ -81,7 +82,7 @@ def parse_directives(index: SourceIndex) -> list[Directive]:
     return out
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def _fenced_lines(lines: Sequence[str]) -> set[int]:

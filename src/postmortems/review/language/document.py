@@ -13,14 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from postmortems.document.lazyre import lazy
 from postmortems.model import Postmortem
 from postmortems.review.language.blame import Hit, could_blame, detect_text
 from postmortems.review.language.people import People
 from postmortems.review.language.sentences import sentences
 
-_FRONT_MATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
-)
+_FRONT_MATTER = lazy(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 @dataclass(frozen=True, slots=True)

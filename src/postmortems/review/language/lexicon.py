@@ -20,7 +20,12 @@ from postmortems.review.language.wordlists import words
 
 def _flat(forms: frozenset[str]) -> frozenset[str]:
     """Gate words for a vocabulary: hyphenated forms split as the gate sees them."""
-    return frozenset(part for form in forms for part in re.findall("[a-z]+", form))
+    # The runs of a-z in each form, as re.findall("[a-z]+") gives them (no regex at import).
+    return frozenset(
+        part
+        for form in forms
+        for part in "".join(c if "a" <= c <= "z" else " " for c in form).split()
+    )
 
 
 # Word boundaries that keep hyphenated words and contractions whole.

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.language.names import given_names
 from postmortems.review.language.tokens import Token
 from postmortems.review.language.wordlists import words
@@ -96,7 +97,7 @@ _NOT_NAMES = words(
     december
     """
 )
-_HANDLE = re.compile(r"^@[A-Za-z0-9][\w.-]*$")
+_HANDLE = lazy(r"^@[A-Za-z0-9][\w.-]*$")
 
 
 @dataclass(slots=True)

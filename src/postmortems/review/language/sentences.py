@@ -17,8 +17,8 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.language.wordlists import words
 
 
@@ -54,57 +54,51 @@ class Sentence:
 # A run of source text: the line number, the column its first character sits at, and the text.
 _Run = tuple[int, int, str]
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
-_THEMATIC = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?(?:\s+|$)")
-_QUOTE = re.compile(r"^\s{0,3}>")
-_TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_HTML_BLOCK = re.compile(r"^\s{0,3}</?[A-Za-z][^>]*>\s*$")
-_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_FENCE = lazy(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = lazy(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_SETEXT = lazy(r"^\s{0,3}(?:=+|-+)\s*$")
+_THEMATIC = lazy(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_LIST = lazy(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?(?:\s+|$)")
+_QUOTE = lazy(r"^\s{0,3}>")
+_TABLE_DELIM = lazy(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HTML_BLOCK = lazy(r"^\s{0,3}</?[A-Za-z][^>]*>\s*$")
+_DEFINITION = lazy(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 
 # Inline pieces that are not prose, each replaced by spaces of the same length. Each runs only
 # when the character that starts it occurs in the line (most lines have none of them).
-_INLINE_SOURCES: tuple[tuple[str, str], ...] = (
-    ("`", r"(`+)(?:(?!\1).)+?\1"),  # code span
-    ("!", r"!\[[^\]]*\]\([^)]*\)"),  # image
-    ("]", r"\]\([^)]*\)|\]\[[^\]]*\]"),  # link target after the link text
-    ("<", r"<(?:https?|mailto|ftp):[^>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
-    ("/", r"\b(?:https?|ftp)://[^\s)\]>]+"),  # URL
-    ("www.", r"\bwww\.[^\s)\]>]+"),
-    ("@", r"[\w.+-]+@[\w-]+\.[\w.-]+"),  # e-mail
-    ("[^", r"\[\^[^\]]*\]"),  # footnote reference
-    ("*", r"\*{1,3}"),
-    ("~", r"~~"),
-    ("_", r"(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])"),
+_INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("`", lazy(r"(`+)(?:(?!\1).)+?\1")),  # code span
+    ("!", lazy(r"!\[[^\]]*\]\([^)]*\)")),  # image
+    ("]", lazy(r"\]\([^)]*\)|\]\[[^\]]*\]")),  # link target after the link text
+    ("<", lazy(r"<(?:https?|mailto|ftp):[^>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    ("/", lazy(r"\b(?:https?|ftp)://[^\s)\]>]+")),  # URL
+    ("www.", lazy(r"\bwww\.[^\s)\]>]+")),
+    ("@", lazy(r"[\w.+-]+@[\w-]+\.[\w.-]+")),  # e-mail
+    ("[^", lazy(r"\[\^[^\]]*\]")),  # footnote reference
+    ("*", lazy(r"\*{1,3}")),
+    ("~", lazy(r"~~")),
+    ("_", lazy(r"(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")),
 )
 
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = lazy(r"[a-z]+")
 _ABBREVIATIONS = words(
     """
     e.g i.e etc vs mr mrs ms dr prof approx no fig cf al inc ltd co st jan feb mar apr jun jul aug
     sep sept oct nov dec min max est
     """
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]]*(?=\s*$)")
+_BOUNDARY = lazy(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]]*(?=\s*$)")
 
 
 def _mask_inline(text: str) -> str:
     """Replace inline code, links' targets, tags and emphasis marks with spaces."""
 
     masked = text
-    for char, source in _INLINE_SOURCES:
+    for char, pattern in _INLINE:
         if char in masked:
-            masked = _compiled(source).sub(_blank, masked)
+            masked = pattern.sub(_blank, masked)
     # The opening bracket of a link or reference: "[text]" reads as " text ".
     return masked.replace("[", " ").replace("]", " ")
-
-
-@cache
-def _compiled(source: str) -> re.Pattern[str]:
-    """``source`` compiled on first use (most documents need few of the inline masks)."""
-    return re.compile(source)
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.language.clauses import Subject, object_of, subject_of
 from postmortems.review.language.people import People
 from postmortems.review.language.tokens import Token, mask_quotes, tokenize
 
-_WORD = re.compile(r"[a-z]+")
+_WORD = lazy(r"[a-z]+")
 
 
 def gate_words(text: str) -> frozenset[str]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_QUOTED = re.compile(
+from postmortems.document.lazyre import lazy
+
+_QUOTED = lazy(
     r"""
       "[^"\n]{1,300}"
     | “[^”\n]{1,300}”
@@ -22,7 +24,7 @@ _QUOTED = re.compile(
 )
 
 # A log line or structured payload inside prose: {"level": ...}, key=value runs.
-_PAYLOAD = re.compile(r"\{[^{}\n]*\}|\b\w+=\S+")
+_PAYLOAD = lazy(r"\{[^{}\n]*\}|\b\w+=\S+")
 
 # One alternative per kind of token; contractions come apart ("did" + "n't", "should" + "'ve").
 _TOKEN_SOURCE = r"""
@@ -34,11 +36,9 @@ _TOKEN_SOURCE = r"""
     | (?P<poss>'s\b|'(?=\s|$))
     | (?P<punct>[^\sA-Za-z0-9])
 """
-_TOKEN = re.compile(_TOKEN_SOURCE.replace("<NT>", ""), re.VERBOSE)
+_TOKEN = lazy(_TOKEN_SOURCE.replace("<NT>", ""), re.VERBOSE)
 # Slower, for text with a "n't": a word stops before it ("did" + "n't", "ca" + "n't").
-_TOKEN_NT = re.compile(
-    _TOKEN_SOURCE.replace("<NT>", r"@?[A-Za-z][A-Za-z0-9]*?(?=n't\b)|"), re.VERBOSE
-)
+_TOKEN_NT = lazy(_TOKEN_SOURCE.replace("<NT>", r"@?[A-Za-z][A-Za-z0-9]*?(?=n't\b)|"), re.VERBOSE)
 
 
 class Token(NamedTuple):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.language.detectors.common import (
     PUNITIVE,
     STAFF,
@@ -37,7 +38,7 @@ _PASSIVE = words(
     """
 )
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "those", "everyone", "everybody", "whoever"])
-_ALERTING = re.compile(r"(?:when|if|before|about|that|of|on|ahead|whenever|as)\b")
+_ALERTING = lazy(r"(?:when|if|before|about|that|of|on|ahead|whenever|as)\b")
 
 
 def punitive(text: Text) -> list[Hit]:

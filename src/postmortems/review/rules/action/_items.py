@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from postmortems.document.lazyre import lazy
 from postmortems.document.words import wordset
 from postmortems.model import ActionItem, Postmortem
 from postmortems.review.context import ReviewContext
@@ -22,7 +23,7 @@ CLOSED = frozenset({"done", "wont-do"})
 
 # Items that record what was already done ("We reverted the change", "Added a retry"): history,
 # not follow-ups someone must own and date.
-_PAST = re.compile(
+_PAST = lazy(
     r"^\W*(?:we(?:'ve| have)?\s+(?:already\s+)?[a-z]+ed\b|(?:already\s+)?(?:added|removed|"
     r"reverted|rolled back|increased|decreased|reduced|raised|lowered|fixed|deployed|released|"
     r"merged|issued|sent|created|disabled|enabled|upgraded|patched|restarted|migrated|moved|"
@@ -35,13 +36,13 @@ _PAST = re.compile(
 
 
 # "(done)", "[fixed]", "DONE:" written in the item itself; "~~struck through~~" in the source.
-_DONE_MARK = re.compile(
+_DONE_MARK = lazy(
     r"^\W*(?:done|completed?|fixed|resolved|closed)\b\s*[:\-–—]|[(\[]\s*(?:done|completed?|"
     r"fixed|resolved|closed|shipped|merged|won'?t\s+do|wont-do|dropped|cancell?ed)\s*[)\]]\s*"
     r"\.?$",
     re.IGNORECASE,
 )
-_STRUCK = re.compile(r"^\s*(?:[-*+]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?~~.+~~")
+_STRUCK = lazy(r"^\s*(?:[-*+]|\d+[.)]|\|)?\s*(?:\[[ xX]\]\s*)?~~.+~~")
 
 
 def is_open(item: ActionItem, source_line: str = "") -> bool:
@@ -113,11 +114,11 @@ _PLACEHOLDER_OWNERS = frozenset(
     }
 )
 # "someone from security", "an engineer from payments", "one of the SREs": not a named person.
-_UNNAMED = re.compile(
+_UNNAMED = lazy(
     r"^(?:someone|somebody|anyone|anybody|whoever|a\s+(?:member|person|volunteer|engineer|"
     r"developer|dev)|an\s+(?:engineer|sre|owner|admin)|one\s+of)\b"
 )
-_COLLECTIVE = re.compile(
+_COLLECTIVE = lazy(
     r"^(?:all|every|everyone|everybody|each)\b|^(?:the\s+)?(?:whole\s+|entire\s+)?"
     r"(?:team|teams|org|organi[sz]ation|company|department|staff|people|we|us|our team|"
     r"engineering|engineers|developers|devs|sres|ops|operators|admins|sysadmins|"
@@ -125,18 +126,18 @@ _COLLECTIVE = re.compile(
     r"staff|everyone)$",
     re.IGNORECASE,
 )
-_ROLE = re.compile(
+_ROLE = lazy(
     r"^(?:the\s+|whoever\s+is\s+|current\s+)?(?:on[- ]?call(?:\s+(?:engineer|person|sre|"
     r"developer))?|incident\s+commander|ic|primary|secondary|rotation|duty\s+engineer|"
     r"(?:sre|ops|dev)\s+on[- ]?call)(?:\s+(?:engineer|person))?$",
     re.IGNORECASE,
 )
-_TEAM_SUFFIX = re.compile(
+_TEAM_SUFFIX = lazy(
     r"\b(?:team|teams|squad|group|crew|guild|tribe|chapter|org|department|dept|unit|committee|"
     r"council|wg|working group|function|capability|pod)$",
     re.IGNORECASE,
 )
-_TEAM_PREFIX = re.compile(r"^(?:team|squad)\s+\w", re.IGNORECASE)
+_TEAM_PREFIX = lazy(r"^(?:team|squad)\s+\w", re.IGNORECASE)
 #: Words that name a function or a team rather than a person when they are the whole owner.
 FUNCTIONS = wordset(
     """sre devops ops infra infrastructure platform backend frontend security secops netops
@@ -145,7 +146,7 @@ FUNCTIONS = wordset(
     observability monitoring payments billing identity search checkout ml analytics
     operations ux design compliance"""
 )
-_SPLIT_OWNERS = re.compile(r"\s*(?:,|/|&|\+|;|\band\b)\s*", re.IGNORECASE)
+_SPLIT_OWNERS = lazy(r"\s*(?:,|/|&|\+|;|\band\b)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +243,7 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DUE_IN_TEXT = re.compile(
+_DUE_IN_TEXT = lazy(
     rf"\b(?:by|before|due|until|eta|deadline|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?"
     rf"(?:next\s+|this\s+)?(?:{_WEEKDAYS}|{_MONTHS}\b(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|week|month|quarter|sprint|release|q[1-4]|h[12]|"
@@ -254,7 +255,7 @@ _DUE_IN_TEXT = re.compile(
 
 
 # "no date yet", "not decided", "TBD after the migration", "unknown for now".
-_NO_DATE = re.compile(
+_NO_DATE = lazy(
     r"^(?:no|not|none|never|tbd|tba|tbc|unknown|unclear|undecided|unscheduled|unplanned)\b"
 )
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from postmortems.document.lazyre import lazy
 from postmortems.document.words import (
     ACTION_VERBS,
     KNOWN_VAGUE,
@@ -68,7 +69,7 @@ ADVICE = {
 
 # -- lexicon -----------------------------------------------------------------------------------
 
-_EXHORTATION = re.compile(
+_EXHORTATION = lazy(
     r"^(?:(?:be|stay|remain|get)\s+(?:a\s+lot\s+|much\s+|far\s+)?(?:more\s+|extra\s+|very\s+|"
     r"super\s+)?(?:careful|vigilant|aware|mindful|cautious|diligent|attentive|thorough|alert|"
     r"proactive|disciplined)|pay\s+(?:more\s+|closer\s+|extra\s+|better\s+)?attention|"
@@ -78,7 +79,7 @@ _EXHORTATION = re.compile(
     r"communicate\s+(?:better|more)|stop\s+(?:making|doing|being)|avoid\b|learn\s+from\b)",
     re.IGNORECASE,
 )
-_INQUIRY = re.compile(
+_INQUIRY = lazy(
     r"^(?:investigate|look\s+(?:into|at|over)|explore|evaluate|assess|research|consider|"
     r"think\s+(?:about|through)|reflect|discuss|talk\s+(?:about|to|with)|have\s+a\s+(?:talk|"
     r"chat|discussion|conversation)|figure\s+out|understand|study|analy[sz]e|review|revisit|"
@@ -96,8 +97,8 @@ _INQUIRY = re.compile(
     r"(?:meeting|discussion|call|chat|session|workshop|talk|sync|conversation))\b",
     re.IGNORECASE,
 )
-_CHECK = re.compile(r"^(?:check|inspect|audit|examine|test)\b(?!\s+(?:that|whether|if)\b)", re.I)
-_IMPROVE = re.compile(
+_CHECK = lazy(r"^(?:check|inspect|audit|examine|test)\b(?!\s+(?:that|whether|if)\b)", re.I)
+_IMPROVE = lazy(
     r"^(?:improve|enhance|optimi[sz]e|strengthen|harden|streamline|refine|boost|bolster|"
     r"revamp|overhaul|moderni[sz]e|rework|clean\s+up|tidy(?:\s+up)?|simplify|speed\s+up|"
     r"beef\s+up|level\s+up|mature|uplift|tighten\s+up|address|tackle|deal\s+with|handle|"
@@ -105,30 +106,30 @@ _IMPROVE = re.compile(
     r"get\s+on\s+top\s+of|get\s+a\s+handle\s+on|solve|resolve)\b",
     re.IGNORECASE,
 )
-_MEASURE = re.compile(
+_MEASURE = lazy(
     r"^(?:increase|decrease|reduce|lower|raise|minimi[sz]e|maximi[sz]e|shorten|lessen|cut|"
     r"expand|extend|grow|limit|bring\s+down|cut\s+down|drive\s+down|scale\s+up|prioriti[sz]e)\b",
     re.IGNORECASE,
 )
-_WISH = re.compile(r"^(?:ensure|make\s+sure|guarantee|assure|make\s+certain)\b", re.IGNORECASE)
-_MAKE_QUALITY = re.compile(
+_WISH = lazy(r"^(?:ensure|make\s+sure|guarantee|assure|make\s+certain)\b", re.IGNORECASE)
+_MAKE_QUALITY = lazy(
     r"^make\s+(?:[\w'-]+\s+){1,6}?(?:more|less|better|safer|faster|easier|clearer|simpler|"
     r"stronger|robust|reliable|resilient|stable|scalable|secure|visible|smarter|"
     r"bulletproof|foolproof|fault[- ]tolerant|highly\s+available)\b",
     re.IGNORECASE,
 )
-_PREVENT_VAGUE = re.compile(
+_PREVENT_VAGUE = lazy(
     r"^(?:prevent|stop|avoid)\s+(?:this|it|that|similar|such|recurrences?|a\s+recurrence|"
     r"future|the\s+same|repeats?|a\s+repeat|incidents?|issues?|problems?|outages?|errors?|"
     r"mistakes?|these|them)\b",
     re.IGNORECASE,
 )
-_TOPIC = re.compile(
+_TOPIC = lazy(
     r"^(?:more|better|improved|additional|further|extra|increased|enhanced|proper|stronger|"
     r"greater|clearer|tighter|some|general|various|comprehensive|deeper|broader|enhanced)\b",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(
+_HEDGE = lazy(
     r"\b(?:where\s+(?:possible|feasible|needed|necessary|appropriate|applicable)|"
     r"if\s+(?:possible|feasible|needed|necessary|appropriate|applicable|we\s+can)|"
     r"as\s+(?:needed|necessary|appropriate|required)|when\s+(?:possible|needed|necessary|"
@@ -144,26 +145,26 @@ _HEDGE = re.compile(
     r"organic)|even\s+more)\b",
     re.IGNORECASE,
 )
-_OUTCOME_ONLY = re.compile(
+_OUTCOME_ONLY = lazy(
     r"\b(?:happen(?:s|ing)?\s+again|recur(?:s|ring)?|recurrence|similar\s+(?:incidents?|"
     r"issues?|problems?|outages?)|the\s+same\s+(?:thing|issue|problem|mistake))\b",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(
+_NUMBER = lazy(
     r"(?<![\w.-])\d+(?:[.,]\d+)*(?:\s*%|(?![\w-]))|\b(?:once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
     r"fifteen|twenty|thirty|sixty|hundred|thousand|half|double|every\s+(?:minute|hour|day|"
     r"week|month|quarter|deploy|release|run|build|commit|merge|change)|daily|weekly|hourly|"
     r"nightly|monthly|quarterly|annually)\b",
     re.IGNORECASE,
 )
-_CONDITION = re.compile(
+_CONDITION = lazy(
     r"\b(?:when(?:ever)?|if|unless|before|after|once|until|while|on\s+(?:every|each|any)|"
     r"for\s+(?:every|each|any)|each\s+time|every\s+time|instead\s+of|without|so\s+that)\s+"
     r"(?!possible\b|needed\b|necessary\b|appropriate\b|feasible\b|applicable\b|we\s+can\b|"
     r"it\s+happens\b|this\s+happens\b)\w+",
     re.IGNORECASE,
 )
-_DELIVERABLE = re.compile(
+_DELIVERABLE = lazy(
     r"\b(?:and|then|to)\s+(?:write|file|publish|document|produce|present|share|propose|"
     r"decide|report|open|create|record|summari[sz]e|list|recommend|pick|choose|select|post|"
     r"send|present|circulate)\b|\b(?:a|the)\s+(?:summary|report|findings)\b|"
@@ -173,12 +174,12 @@ _DELIVERABLE = re.compile(
     r"\btime-?box",
     re.IGNORECASE,
 )
-_IDENTIFIER = re.compile(
+_IDENTIFIER = lazy(
     r"`[^`]+`|https?://|\b\w+[._/:#@]\w[\w./:#@-]*|(?<![\w-])--?[a-z][\w-]+|"
     r"\b[A-Za-z]+\d[\w-]*|\b\d+[A-Za-z]+\w*|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*|"
     r"\b[A-Z]{2,6}s?\b|\"[^\"]+\"|'[^']{3,}'|\u201c[^\u201d]+\u201d"
 )
-_PROPER = re.compile(r"(?<=[a-z,;:)] )[A-Z][a-z]{2,}\b")
+_PROPER = lazy(r"(?<=[a-z,;:)] )[A-Z][a-z]{2,}\b")
 
 _GENERIC = wordset(
     """monitoring alerting alerts alert tests testing test coverage docs documentation doc
@@ -198,7 +199,7 @@ _FILLER = wordset(
     relevant around on in to with better good new more own general overall proper basic
     various several many much lots lot"""
 )
-_PREFIX = re.compile(
+_PREFIX = lazy(
     r"^(?:(?:we|i|you|they|the\s+team|our\s+team|teams?)\s+(?:will|shall|should|must|"
     r"need\s+to|needs\s+to|have\s+to|has\s+to|want\s+to|plan\s+to|are\s+going\s+to|"
     r"are\s+to|can|could|would\s+like\s+to|aim\s+to|intend\s+to|hope\s+to)|we'll|let'?s|"
@@ -206,12 +207,12 @@ _PREFIX = re.compile(
     r"next\s+step|task)\s*:|to\s+do\s*:)\s*",
     re.IGNORECASE,
 )
-_ID = re.compile(
+_ID = lazy(
     r"^(?:\[[^\]]{1,20}\]\s*|[A-Z][A-Z0-9]{0,9}-\d+\s*[:.)\]-]?\s*|#\d+\s*[:.)-]?\s*|"
     r"P[0-4]\s*[:.)\]-]\s*|\((?:P[0-4]|high|medium|low)\)\s*)"
 )
-_OWNER_TO = re.compile(r"^([A-Z][a-z]+)\s+(?:to|will)\s+(?=[a-z])")
-_SUBJECT_MODAL = re.compile(
+_OWNER_TO = lazy(r"^([A-Z][a-z]+)\s+(?:to|will)\s+(?=[a-z])")
+_SUBJECT_MODAL = lazy(
     r"^((?:(?:all|every|each|the|our|any)\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:must|should|"
     r"shall|will|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+to|is\s+to|ought\s+to)\s+",
     re.IGNORECASE,
@@ -232,11 +233,11 @@ def _drop_owner(match: re.Match[str]) -> str:
     return ""
 
 
-_LEADING_HEDGE = re.compile(
+_LEADING_HEDGE = lazy(
     r"^(?:if|where|when)\s+(?:possible|feasible|needed|necessary|appropriate)\s*,?\s+(?=\S)",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?P<label>[^:.!?]{3,60}?):\s+(?P<rest>\S.*)$")
+_LABEL = lazy(r"^(?P<label>[^:.!?]{3,60}?):\s+(?P<rest>\S.*)$")
 
 
 def _plain(text: str) -> str:
@@ -320,7 +321,7 @@ def _signals(text: str) -> _Signals:
     )
 
 
-_MECHANISM = re.compile(r"\bby\s+(?:[a-z]+ing|using)\b", re.IGNORECASE)
+_MECHANISM = lazy(r"\bby\s+(?:[a-z]+ing|using)\b", re.IGNORECASE)
 
 # Openers in the order they are tried, each with what makes an item opening with it concrete
 # after all (given the signals and the text after the opener).
@@ -407,14 +408,14 @@ def _by_verb(s: _Signals) -> Vagueness | None:
     return None
 
 
-_ABSTRACT_GOAL = re.compile(r"\b(?:improvements?|enhancements?|optimi[sz]ations?)\b", re.I)
+_ABSTRACT_GOAL = lazy(r"\b(?:improvements?|enhancements?|optimi[sz]ations?)\b", re.I)
 
 
 def _vague(kind: str, cue: str) -> Vagueness:
     return Vagueness(cue.strip(" .,;:"), kind, ADVICE[kind])
 
 
-_AND_THEN = re.compile(r"\b(?:and|then|to)\s+(?:then\s+)?([a-z-]+)\s+(\S.*)$", re.IGNORECASE)
+_AND_THEN = lazy(r"\b(?:and|then|to)\s+(?:then\s+)?([a-z-]+)\s+(\S.*)$", re.IGNORECASE)
 
 
 def _concrete_follow_up(rest: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
@@ -14,20 +15,20 @@ from postmortems.review.rules.action._vague import Vagueness, assess
 
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"careful|attention|vigilan|remember|aware|mindful|double[- ]?check", re.I),
+        lazy(r"careful|attention|vigilan|remember|aware|mindful|double[- ]?check", re.I),
         "e.g. 'Add a check to <the pipeline or script> that blocks <the mistake> before it "
         "reaches production'",
     ),
     (
-        re.compile(r"alert|monitor|alarm|page|observab|visibilit|detect|dashboard|metric", re.I),
+        lazy(r"alert|monitor|alarm|page|observab|visibilit|detect|dashboard|metric", re.I),
         "e.g. 'Page the on-call when <signal> exceeds <threshold> for <duration>'",
     ),
     (
-        re.compile(r"test|coverage|staging|qa\b|verif|validat", re.I),
+        lazy(r"test|coverage|staging|qa\b|verif|validat", re.I),
         "e.g. 'Add a test to <suite> that fails when <the condition seen in this incident>'",
     ),
     (
-        re.compile(r"doc|runbook|process|procedure|playbook|guide|wiki|communicat", re.I),
+        lazy(r"doc|runbook|process|procedure|playbook|guide|wiki|communicat", re.I),
         "e.g. 'Add <the missing step> to the <name> runbook and link it from the <alert>'",
     ),
 )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
 
-_BUDGET = re.compile(r"\bbudget\b", re.IGNORECASE)
-_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b)|\b\d+(?:\.\d+)?\s*x\b", re.IGNORECASE)
+_BUDGET = lazy(r"\bbudget\b", re.IGNORECASE)
+_SHARE = lazy(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b)|\b\d+(?:\.\d+)?\s*x\b", re.IGNORECASE)
 
 
 def _budget_in_text(ctx: ReviewContext) -> bool:

@@ -11,16 +11,17 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from postmortems.document.lazyre import lazy
 from postmortems.model import SECTIONS, Postmortem, Section
 
-COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+COMMENT = lazy(r"<!--(.*?)-->", re.DOTALL)
+_FENCE = lazy(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING_LINE = lazy(r"^\s{0,3}#{1,6}(?:\s|$)")
+_TABLE_DELIMITER = lazy(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 # A bare list marker or an unticked task box: what a template leaves for the writer to fill.
-_BARE_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s+\[[ xX]?\])?\s*$")
+_BARE_MARKER = lazy(r"^\s*(?:[-*+]|\d+[.)])(?:\s+\[[ xX]?\])?\s*$")
 # "All times in UTC." on its own is scaffolding a template writes above an empty table.
-_ZONE_ONLY = re.compile(
+_ZONE_ONLY = lazy(
     r"^\s*[*_]*(?:all\s+)?times?\s+(?:are\s+)?(?:in|shown in|given in)\s+[\w/+:-]+(?:\s+time)?"
     r"[*_.]*\s*$",
     re.IGNORECASE,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from postmortems.document.lazyre import lazy
 from postmortems.model import SECTION_BY_KEY, Section
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
@@ -40,7 +41,7 @@ class _Pattern:
 
 _PATTERNS: tuple[_Pattern, ...] = (
     _Pattern(
-        re.compile(
+        lazy(
             r"(?<![\w-])(?:YYYY|yyyy|20[xX]{2}|19[xX]{2}|\d{4})[-/.](?:MM|mm|[xX]{2}|\?\?|\d{1,2})"
             r"[-/.](?:DD|dd|[xX]{2}|\?\?)(?![\w-])"
             r"|(?<![\w-])(?:DD|dd)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy|YY|yy)(?![\w-])"
@@ -51,14 +52,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
         hints=("YYYY", "yyyy", "xx", "XX", "MM", "DD", "??"),
     ),
     _Pattern(
-        re.compile(r"(?<![\w:])(?:HH|hh):?(?:mm|MM)(?::ss|:SS)?(?![\w])|(?<![\w])\?\?:\?\?"),
+        lazy(r"(?<![\w:])(?:HH|hh):?(?:mm|MM)(?::ss|:SS)?(?![\w])|(?<![\w])\?\?:\?\?"),
         _WHEN,
         timestamp=True,
         hints=("HH", "hh", "??"),
     ),
-    _Pattern(re.compile(r"(?<![\w?])\?{2,}(?![\w])"), _FILL, timestamp=True, hints=("??",)),
+    _Pattern(lazy(r"(?<![\w?])\?{2,}(?![\w])"), _FILL, timestamp=True, hints=("??",)),
     _Pattern(
-        re.compile(
+        lazy(
             r"(?<![\w-])(?:TODO|XXX+|YYY+|ZZZ+)(?![\w-])|(?<![\w-])(?i:tbd|tba|tbc|fixme)(?![\w-])"
         ),
         _FILL,
@@ -66,16 +67,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
         lower=True,
     ),
     _Pattern(
-        re.compile(r"(?<![\w/])(?i:n/a)(?![\w/])"),
+        lazy(r"(?<![\w/])(?i:n/a)(?![\w/])"),
         "'N/A' hides whether the answer is 'none' or 'we don't know'; "
         "state the value, or why there is none",
         whole_value=True,
         hints=("n/a",),
         lower=True,
     ),
-    _Pattern(re.compile(r"(?<![\w?])\?(?![\w?])"), _FILL, whole_value=True, hints=("?",)),
+    _Pattern(lazy(r"(?<![\w?])\?(?![\w?])"), _FILL, whole_value=True, hints=("?",)),
     _Pattern(
-        re.compile(
+        lazy(
             r"(?i:someone\s+fromtheteam|\(use\s+initials\)|short\s+event\s+description|"
             r"lorem\s+ipsum|to\s+be\s+done\s+(?:pre-?meeting|in\s+the\s+meeting|before\s+the\s+"
             r"meeting)|copy\s+these\s+from\b|fill\s+(?:this|me|it)\s+in\b|"
@@ -96,7 +97,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         lower=True,
     ),
     _Pattern(
-        re.compile(
+        lazy(
             r"(?i:\[(?:link|url|here|todo|tbd|name|owner|date|time|ticket|jira|issue|pr|"
             r"dashboard|graph|screenshot|(?:link|insert|add|your)\s[^\]\n]{1,40})\])(?![(\[:])"
             r"|(?i:<(?:owner|name|person|team|service(?:[ _-]name)?|link|url|date|time|ticket|id|"
@@ -111,13 +112,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         hints=("[", "<", "{"),
     ),
 )
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
-_LIST_OR_LABEL = re.compile(r"^[\s>*_+-]*(?:\d+[.)]\s*)?(?:[^:|]{1,40}:)?[\s*_]*$")
-_TRAILING = re.compile(r"^[\s*_.,;)\]]*$")
-_TODO_LABEL = re.compile(r"^\W*(?:TODO|FIXME)\s*[:-]\s*\w+(?:\W+\w+){2,}")
+_INLINE_CODE = lazy(r"(`+)(?:(?!\1).)+?\1")
+_HEADING = lazy(r"^\s{0,3}#{1,6}\s")
+_LIST_OR_LABEL = lazy(r"^[\s>*_+-]*(?:\d+[.)]\s*)?(?:[^:|]{1,40}:)?[\s*_]*$")
+_TRAILING = lazy(r"^[\s*_.,;)\]]*$")
+_TODO_LABEL = lazy(r"^\W*(?:TODO|FIXME)\s*[:-]\s*\w+(?:\W+\w+){2,}")
 _PLACEHOLDER_TITLES = {"incident title", "title", "untitled", "incident name", "postmortem title"}
-_TITLE_WORDS = re.compile(r"[^a-z]+")
+_TITLE_WORDS = lazy(r"[^a-z]+")
 
 
 def _mask(text: str) -> str:

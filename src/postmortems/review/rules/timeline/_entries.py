@@ -14,6 +14,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from postmortems.document.lazyre import lazy
 from postmortems.document.times import read_stamp
 from postmortems.model import Postmortem, TimelineEvent
 
@@ -161,7 +162,7 @@ def _neighbours(dated: Sequence[tuple[TimelineEvent, dt.date]], index: int) -> l
     return out
 
 
-_ZONE_PROBLEM = re.compile(r"no time zone|time zone .* is ambiguous or unknown", re.IGNORECASE)
+_ZONE_PROBLEM = lazy(r"no time zone|time zone .* is ambiguous or unknown", re.IGNORECASE)
 
 
 def zone_problems(pm: Postmortem) -> list[tuple[int, str]]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from postmortems.document.lazyre import lazy
 from postmortems.metrics import document_moments
 from postmortems.model import Postmortem, Section
 from postmortems.review.context import ReviewContext
 
 #: Wording that tells when an incident was noticed, beyond what the parser marks on its own.
-DETECTION_WORDS = re.compile(
+DETECTION_WORDS = lazy(
     r"\b(?:detect(?:ed|s|ion)|notic(?:e|ed|es)|alert(?:s|ed)?\b(?!\s+rules?\b)|"
     r"pag(?:e|ed|es|ing)\b|(?:tells?|told)\s+us|complain(?:s|ed|ts)?|spotted|flagged|"
     r"became\s+aware|found\s+out|report(?:s|ed|ing)?\b|notified\s+(?:us|the|me)|"
@@ -19,7 +20,7 @@ DETECTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 #: Wording that tells when service was fully restored.
-RESOLUTION_WORDS = re.compile(
+RESOLUTION_WORDS = lazy(
     r"\b(?:resolved|recovered|restored|back\s+to\s+normal|fully\s+(?:operational|functional|"
     r"working)|all\s+clear|incident\s+(?:closed|over|ended)|(?:services?|systems?|everything)\s+"
     r"(?:is\s+|are\s+|was\s+|were\s+)?(?:healthy|stable|working|operational)\s*(?:again)?|"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
 from postmortems.review.rules.timeline._entries import entry_date, has_time_of_day
 
-_NOTE = re.compile(r"^\W*(?:notes?|n\.?b\.?|aside|context)\s*[:\-–—]", re.IGNORECASE)
+_NOTE = lazy(r"^\W*(?:notes?|n\.?b\.?|aside|context)\s*[:\-–—]", re.IGNORECASE)
 
 
 class NoTime(Rule):
@@ -105,7 +106,7 @@ class NoTime(Rule):
             yield ctx.finding_on_line(event.line, message=message)
 
 
-_PLACEHOLDER = re.compile(r"[?xX]{2}|HH|hh|mm|--", re.ASCII)
+_PLACEHOLDER = lazy(r"[?xX]{2}|HH|hh|mm|--", re.ASCII)
 
 
 def _placeholder(time_text: str) -> bool:
