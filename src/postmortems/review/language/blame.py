@@ -31,7 +31,7 @@ from postmortems.review.language.detectors.common import (
 from postmortems.review.language.detectors.hindsight import counterfactual
 from postmortems.review.language.detectors.punitive import punitive
 from postmortems.review.language.detectors.tone import exhortation, judgmental
-from postmortems.review.language.lexicon import GATES, PERSON, PERSON_OR_WE
+from postmortems.review.language.lexicon import open_patterns
 from postmortems.review.language.people import People
 from postmortems.review.language.text import Text, gate_words
 
@@ -47,6 +47,7 @@ __all__ = [
     "could_blame",
     "detect",
     "detect_text",
+    "open_patterns",
 ]
 
 #: The blame rules, in the order their detectors run.
@@ -60,29 +61,11 @@ _DETECTORS: tuple[Callable[[Text], list[Hit]], ...] = (
     exhortation,
     punitive,
 )
-# The gates of every pattern: its word gates, and which people it needs mentioned (0: none,
-# 1: a person, 2: a person or "we").
-_GATES = tuple(
-    (
-        tuple(g for g in gates if g is not PERSON and g is not PERSON_OR_WE),
-        2 if any(g is PERSON_OR_WE for g in gates) else int(any(g is PERSON for g in gates)),
-    )
-    for gates in GATES.values()
-)
-_ANY = frozenset().union(*(gates[0] for gates in GATES.values()))
 
 
 def could_blame(words: frozenset[str], people: People) -> bool:
     """True when a sentence with these gate words could hold blame (a cheap pre-check)."""
-    if words.isdisjoint(_ANY):
-        return False
-    person = not words.isdisjoint(people.gate)
-    we = person or not words.isdisjoint(people.gate_we)
-    return any(
-        (needs == 0 or (needs == 1 and person) or (needs == 2 and we))
-        and all(not words.isdisjoint(g) for g in gates)
-        for gates, needs in _GATES
-    )
+    return bool(open_patterns(words, people))
 
 
 def detect(text: Text) -> list[Hit]:
@@ -100,6 +83,7 @@ def detect(text: Text) -> list[Hit]:
 def detect_text(sentence: str, people: People, section: str | None = None) -> list[Hit]:
     """Every blame hit in ``sentence`` (plain text, already free of Markdown)."""
     gate = gate_words(sentence)
-    if not could_blame(gate, people):
+    opened = open_patterns(gate, people)
+    if not opened:
         return []
-    return detect(Text.of(sentence, people, section, gate))
+    return detect(Text.of(sentence, people, section, gate, opened))

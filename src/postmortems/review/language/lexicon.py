@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from postmortems.document.lazyre import lazy
 from postmortems.review.language import verbs
 from postmortems.review.language.wordlists import words
+
+if TYPE_CHECKING:
+    from postmortems.review.language.people import People
 
 
 def _flat(forms: frozenset[str]) -> frozenset[str]:
@@ -226,6 +231,60 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
+# The gates of every pattern: its name, its word gates, and which people it needs mentioned
+# (0: none, 1: a person, 2: a person or "we").
+_GATES = tuple(
+    (
+        name,
+        tuple(g for g in gates if g is not PERSON and g is not PERSON_OR_WE),
+        2 if any(g is PERSON_OR_WE for g in gates) else int(any(g is PERSON for g in gates)),
+    )
+    for name, gates in GATES.items()
+)
+_ANY = frozenset().union(*(word_gates[0] for _, word_gates, _ in _GATES))
+# Every pattern under each word of its first gate: a sentence's words pick the few patterns
+# worth testing instead of every pattern being tested against the sentence.
+_BY_WORD: dict[str, list[tuple[str, tuple[frozenset[str], ...], int]]] = {}
+for _entry in _GATES:
+    for _word in _entry[1][0]:
+        _BY_WORD.setdefault(_word, []).append(_entry)
+del _entry, _word
+
+
+def open_patterns(words: frozenset[str], people: People) -> frozenset[str]:
+    """Names of the patterns whose gates a sentence with these gate words passes.
+
+    A pattern passes when the sentence holds a word of each of its word gates and, where the
+    pattern needs one, a word that mentions a person (or "we").
+    """
+    hits = words & _ANY
+    if not hits:
+        return frozenset()
+    person: bool | None = None
+    we: bool | None = None
+    opened: set[str] = set()
+    for word in hits:
+        for name, gates, needs in _BY_WORD[word]:
+            if name in opened:
+                continue
+            if needs:
+                if person is None:
+                    person = not words.isdisjoint(people.gate)
+                if not person:
+                    if needs == 1:
+                        continue
+                    if we is None:
+                        we = not words.isdisjoint(people.gate_we)
+                    if not we:
+                        continue
+            for gate in gates[1:]:
+                if words.isdisjoint(gate):
+                    break
+            else:
+                opened.add(name)
+    return frozenset(opened)
+
+
 class Patterns:
     """The blame patterns by name, each compiled the first time it is used.
 
@@ -234,18 +293,12 @@ class Patterns:
     """
 
     def __init__(self, **sources: str) -> None:
-        self._sources = sources
-        self._compiled: dict[str, re.Pattern[str]] = {}
+        for name, source in sources.items():
+            setattr(self, name, lazy(source))
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
-        compiled = self._compiled.get(name)
-        if compiled is None:
-            try:
-                source = self._sources[name]
-            except KeyError:
-                raise AttributeError(name) from None
-            compiled = self._compiled[name] = re.compile(source)
-        return compiled
+        # Only reached for a name that is not a pattern (all of them are set above).
+        raise AttributeError(name)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from postmortems.document.lazyre import lazy
 from postmortems.review.language.names import given_names
@@ -100,6 +101,22 @@ _NOT_NAMES = words(
 _HANDLE = lazy(r"^@[A-Za-z0-9][\w.-]*$")
 
 
+@cache
+def _person_words() -> frozenset[str]:
+    """The gate words that mention a person in any document: role words and pronouns."""
+    role_words = {
+        part
+        for role in _ROLES | set(_QUALIFIED)
+        for part in re.findall("[a-z]+", role)
+        if len(part) > 2 and part != "call"
+    }
+    return frozenset(
+        role_words
+        | _PRONOUNS
+        | {"call", "oncall", "ic", "nobody", "those", "them", "involved", "responsible"}
+    )
+
+
 @dataclass(slots=True)
 class People:
     """The people a document may mention: declared names and roles, plus common given names."""
@@ -108,31 +125,21 @@ class People:
     roles: frozenset[str] = frozenset()
     _given: frozenset[str] = field(default_factory=given_names)
     _gate: frozenset[str] | None = None
+    _gate_we: frozenset[str] | None = None
 
     @property
     def gate(self) -> frozenset[str]:
         """Lower-case words any one of which a sentence needs to mention a person."""
         if self._gate is None:
-            role_words = {
-                part
-                for role in _ROLES | set(_QUALIFIED)
-                for part in re.findall("[a-z]+", role)
-                if len(part) > 2 and part != "call"
-            }
-            self._gate = frozenset(
-                self.names
-                | self.roles
-                | self._given
-                | role_words
-                | _PRONOUNS
-                | {"call", "oncall", "ic", "nobody", "those", "them", "involved", "responsible"}
-            )
+            self._gate = self.names | self.roles | self._given | _person_words()
         return self._gate
 
     @property
     def gate_we(self) -> frozenset[str]:
         """:attr:`gate` with "we" and "us": for hindsight the writers apply to themselves."""
-        return self.gate | _WE
+        if self._gate_we is None:
+            self._gate_we = self.gate | _WE
+        return self._gate_we
 
     @classmethod
     def of(cls, names: Iterable[str] = (), roles: Iterable[str] = ()) -> People:

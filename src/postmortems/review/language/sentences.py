@@ -63,6 +63,12 @@ _QUOTE = lazy(r"^\s{0,3}>")
 _TABLE_DELIM = lazy(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_BLOCK = lazy(r"^\s{0,3}</?[A-Za-z][^>]*>\s*$")
 _DEFINITION = lazy(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+# The first non-blank characters the expressions above can start with: a line starting with
+# anything else is not tested against them.
+_FENCE_START = frozenset("`~")
+_THEMATIC_START = frozenset("*-_")
+_SETEXT_START = frozenset("=-")
+_LIST_START = frozenset("-*+")
 
 # Inline pieces that are not prose, each replaced by spaces of the same length. Each runs only
 # when the character that starts it occurs in the line (most lines have none of them).
@@ -110,6 +116,9 @@ def _strip_comments(lines: list[str]) -> list[str]:
     out: list[str] = []
     inside = False
     for line in lines:
+        if not inside and "<!--" not in line:
+            out.append(line)
+            continue
         chars = list(line)
         i = 0
         while i < len(line):
@@ -132,11 +141,14 @@ def _strip_comments(lines: list[str]) -> list[str]:
     return out
 
 
+_PIPE = lazy(r"(?<!\\)\|")
+
+
 def _cells(line: str, number: int) -> Iterator[_Run]:
     """The cells of a table row, each as a run of text with its column."""
     start = 0
     stripped = line.rstrip()
-    for match in re.finditer(r"(?<!\\)\|", stripped):
+    for match in _PIPE.finditer(stripped):
         cell = stripped[start : match.start()]
         if cell.strip():
             yield number, start + 1, cell
@@ -166,14 +178,18 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
                 fence = None
             previous_blank = False
             continue
-        opening = _FENCE.match(raw)
+        stripped = raw.lstrip()
+        # Each block expression below needs its first non-blank character to be one of a few;
+        # most lines are prose and start with a letter, so most expressions never run.
+        first = stripped[:1]
+        opening = _FENCE.match(raw) if first in _FENCE_START else None
         if opening:
             fence = opening.group(1)[0] * 3
             if current:
                 yield current
                 current = []
             continue
-        if not raw.strip():
+        if not stripped:
             if current:
                 yield current
                 current = []
@@ -188,36 +204,41 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
         ):
             continue  # indented code block
         previous_blank = False
-        next_line = lines[index + 1] if index + 1 < len(lines) else ""
-        if in_table or (raw.lstrip().startswith("|") and "|" in raw.strip()[1:]):
+        if in_table or (first == "|" and "|" in raw.strip()[1:]):
             in_table = True
             if current:
                 yield current
                 current = []
-            if not _TABLE_DELIM.match(raw):
+            if not ("--" in raw and _TABLE_DELIM.match(raw)):
                 for run in _cells(raw, number):
                     yield [run]
             continue
-        if "|" in raw and _TABLE_DELIM.match(next_line) and "-" in next_line:
-            in_table = True
+        if "|" in raw:
+            next_line = lines[index + 1] if index + 1 < len(lines) else ""
+            if "-" in next_line and _TABLE_DELIM.match(next_line):
+                in_table = True
+                if current:
+                    yield current
+                    current = []
+                for run in _cells(raw, number):
+                    yield [run]
+                continue
+        if (
+            (first == ">" and _QUOTE.match(raw))
+            or (first in _THEMATIC_START and _THEMATIC.match(raw))
+            or (first == "[" and _DEFINITION.match(raw))
+        ):
             if current:
                 yield current
                 current = []
-            for run in _cells(raw, number):
-                yield [run]
             continue
-        if _QUOTE.match(raw) or _THEMATIC.match(raw) or _DEFINITION.match(raw):
-            if current:
-                yield current
-                current = []
+        if first == "<" and _HTML_BLOCK.match(raw):
             continue
-        if _HTML_BLOCK.match(raw):
-            continue
-        if _SETEXT.match(raw) and current:
+        if first in _SETEXT_START and current and _SETEXT.match(raw):
             yield current
             current = []
             continue
-        heading = _HEADING.match(raw)
+        heading = _HEADING.match(raw) if first == "#" else None
         if heading:
             if current:
                 yield current
@@ -225,7 +246,7 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
             text = raw.rstrip().rstrip("#")
             yield [(number, heading.end() + 1, text[heading.end() :])]
             continue
-        item = _LIST.match(raw)
+        item = _LIST.match(raw) if first in _LIST_START or first.isdecimal() else None
         if item:
             in_list = True
             if current:
@@ -234,10 +255,13 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
             continue
         if not raw.startswith((" ", "\t")):
             in_list = in_list and bool(current)
-        indent = len(raw) - len(raw.lstrip())
-        current.append((number, indent + 1, raw[indent:]))
+        indent = len(raw) - len(stripped)
+        current.append((number, indent + 1, stripped))
     if current:
         yield current
+
+
+_LAST_WORD = lazy(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 def _split(text: str) -> Iterator[tuple[int, int]]:
@@ -245,11 +269,12 @@ def _split(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[start : match.start() + 1])
-        if match.group(0).startswith(".") and word:
-            token = word.group(1).lower().rstrip(".")
-            if token in _ABBREVIATIONS or len(token) == 1:
-                continue
+        if match.group(0).startswith("."):
+            word = _LAST_WORD.search(text, start, match.start() + 1)
+            if word:
+                token = word.group(1).lower().rstrip(".")
+                if token in _ABBREVIATIONS or len(token) == 1:
+                    continue
         if text[start:end].strip():
             yield start, end
         start = end

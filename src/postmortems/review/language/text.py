@@ -9,12 +9,11 @@ points at the exact words in the source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from postmortems.document.lazyre import lazy
 from postmortems.review.language.clauses import Subject, object_of, subject_of
 from postmortems.review.language.people import People
-from postmortems.review.language.tokens import Token, mask_quotes, tokenize
+from postmortems.review.language.tokens import Token, mask_quotes, token_texts, tokenize
 
 _WORD = lazy(r"[a-z]+")
 
@@ -24,19 +23,52 @@ def gate_words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-@dataclass(slots=True)
 class Text:
-    """One sentence, ready for the detectors."""
+    """One sentence, ready for the detectors.
 
-    raw: str
-    people: People
-    section: str | None = None
-    tokens: list[Token] = field(default_factory=list)
-    norm: str = ""
-    _starts: list[int] = field(default_factory=list)
-    _start_set: frozenset[int] = frozenset()
-    #: The sentence's words as the pattern gates see them (see :mod:`.lexicon`).
-    gate: frozenset[str] = frozenset()
+    The lower-cased words (:attr:`norm`) are worked out at once, since every detector searches
+    them; the tokens with their offsets and kinds only when a detector needs them (a pattern
+    matched, or a word it looks for is there), which most sentences never do.
+    """
+
+    __slots__ = (
+        "_lows",
+        "_masked",
+        "_start_set",
+        "_starts",
+        "_tokens",
+        "gate",
+        "norm",
+        "opened",
+        "people",
+        "raw",
+        "section",
+    )
+
+    def __init__(
+        self,
+        raw: str,
+        people: People,
+        section: str | None,
+        masked: str,
+        lows: list[str],
+        gate: frozenset[str],
+        opened: frozenset[str] | None = None,
+    ) -> None:
+        self.raw = raw
+        self.people = people
+        self.section = section
+        self._masked = masked
+        self._lows = lows
+        #: The lower-cased tokens joined by single spaces: what the phrase patterns search.
+        self.norm = " ".join(lows)
+        #: The sentence's words as the pattern gates see them (see :mod:`.lexicon`).
+        self.gate = gate
+        #: Names of the patterns whose gates the sentence passes (``None``: not worked out yet).
+        self.opened = opened
+        self._tokens: list[Token] | None = None
+        self._starts: list[int] | None = None
+        self._start_set: frozenset[int] | None = None
 
     @classmethod
     def of(
@@ -45,27 +77,50 @@ class Text:
         people: People,
         section: str | None = None,
         gate: frozenset[str] | None = None,
+        opened: frozenset[str] | None = None,
     ) -> Text:
-        """Mask quotations and payloads in ``raw`` and tokenise it."""
+        """Mask quotations and payloads in ``raw``, ready to be searched.
+
+        ``gate`` and ``opened`` are the sentence's gate words and open patterns when the
+        caller has worked them out already.
+        """
         masked = mask_quotes(raw)
-        tokens = tokenize(masked)
-        starts: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        for token in tokens:
-            starts.append(offset)
-            parts.append(token.low)
-            offset += len(token.low) + 1
+        lows = [word.lower() for word in token_texts(masked)]
         if gate is None:
             gate = gate_words(masked)
-        return cls(raw, people, section, tokens, " ".join(parts), starts, frozenset(starts), gate)
+        return cls(raw, people, section, masked, lows, gate, opened)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens of the masked sentence, with offsets into :attr:`raw`."""
+        if self._tokens is None:
+            self._tokens = tokenize(self._masked)
+        return self._tokens
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset in :attr:`norm` where each token starts."""
+        if self._starts is None:
+            starts: list[int] = []
+            offset = 0
+            for low in self._lows:
+                starts.append(offset)
+                offset += len(low) + 1
+            self._starts = starts
+        return self._starts
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        """True when a token of the sentence, lower-cased, is one of ``words`` (a cheap test
+        before a loop over the tokens)."""
+        return not words.isdisjoint(self._lows)
 
     def index_at(self, char: int) -> int:
         """Index of the token that covers ``norm`` offset ``char``."""
-        lo, hi = 0, len(self._starts) - 1
+        starts = self.starts
+        lo, hi = 0, len(starts) - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if self._starts[mid] <= char:
+            if starts[mid] <= char:
                 lo = mid
             else:
                 hi = mid - 1
@@ -77,7 +132,12 @@ class Text:
 
     def find(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """Every match of ``pattern`` in :attr:`norm`, aligned to token starts."""
-        return [m for m in pattern.finditer(self.norm) if m.start() in self._start_set]
+        found = list(pattern.finditer(self.norm))
+        if not found:
+            return found
+        if self._start_set is None:
+            self._start_set = frozenset(self.starts)
+        return [m for m in found if m.start() in self._start_set]
 
     def subject(self, index: int) -> Subject:
         """The subject of the verb group starting at token ``index``."""

@@ -41,6 +41,17 @@ _TOKEN = lazy(_TOKEN_SOURCE.replace("<NT>", ""), re.VERBOSE)
 _TOKEN_NT = lazy(_TOKEN_SOURCE.replace("<NT>", r"@?[A-Za-z][A-Za-z0-9]*?(?=n't\b)|"), re.VERBOSE)
 
 
+def _without_groups(source: str) -> str:
+    for kind in ("time", "num", "nt", "word", "aux", "poss", "punct"):
+        source = source.replace(f"(?P<{kind}>", "(?:")
+    return source
+
+
+# The same expressions without their groups, for the words alone (re.findall gives strings).
+_WORDS = lazy(_without_groups(_TOKEN.pattern), re.VERBOSE)
+_WORDS_NT = lazy(_without_groups(_TOKEN_NT.pattern), re.VERBOSE)
+
+
 class Token(NamedTuple):
     """A word, number or punctuation mark, with its offsets in the sentence text."""
 
@@ -69,6 +80,13 @@ def mask_quotes(text: str) -> str:
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
+
+
+def token_texts(text: str) -> list[str]:
+    """The text of each token :func:`tokenize` finds, without building the tokens."""
+    if "’" in text:
+        text = text.replace("’", "'")
+    return (_WORDS_NT if "n't" in text else _WORDS).findall(text)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -106,9 +106,9 @@ def human_error(text: Text) -> list[Hit]:
 def person_as_cause(text: Text) -> list[Hit]:
     """A person or role named as the cause or the agent of a fault."""
     hits: list[Hit] = []
-    tokens = text.tokens
 
     def add(first: int, last: int, who_index: int | None = None) -> None:
+        tokens = text.tokens
         who = "a person"
         if (
             who_index is not None
@@ -121,6 +121,7 @@ def person_as_cause(text: Text) -> list[Hit]:
 
     # "Alice broke checkout", "Lena's decision caused", "..., which broke sign-up".
     for match in scan(text, "causal"):
+        tokens = text.tokens
         first, last = text.tokens_of(match)
         if negated(text, first, 2) or (first > 0 and tokens[first - 1].low in _NOUN_BEFORE):
             continue
@@ -139,12 +140,13 @@ def person_as_cause(text: Text) -> list[Hit]:
         first, last = text.tokens_of(match)
         subject = text.subject(first)
         if subject.who in (Who.NONE, Who.THING):
-            subject = first_subject(tokens, first, text.people)
+            subject = first_subject(text.tokens, first, text.people)
         if subject.person:
             add(first, last, subject.start)
     # "Nadia pushed the wrong flag", "Grace merged the migration without review".
-    if gated(text, "action"):
+    if gated(text, "action") and text.has_any(verbs.ACTIONS):
         p = patterns()
+        tokens = text.tokens
         for index, token in enumerate(tokens):
             if token.low not in verbs.ACTIONS:
                 continue
@@ -160,7 +162,7 @@ def person_as_cause(text: Text) -> list[Hit]:
             ):
                 add(index, end, subject.start)
     # "Leo skipped the pre-deploy checklist".
-    for index, token in enumerate(tokens):
+    for index, token in enumerate(text.tokens if text.has_any(verbs.SKIPS) else ()):
         if token.low in verbs.SKIPS:
             subject = text.subject(index)
             if subject.person and not negated(text, index, 2):
@@ -172,8 +174,8 @@ def person_as_cause(text: Text) -> list[Hit]:
 
 def _owned_faults(text: Text, add: _Add) -> None:
     """ "Ben's faulty deploy", "Victor's mistake", "her mistake", "due to Omar's change"."""
-    tokens = text.tokens
     for match in scan(text, "possessive_fault"):
+        tokens = text.tokens
         owner = text.index_at(match.start("owner"))
         if tokens[owner].low in ("it", "its", "that", "this", "there", "what", "who", "one"):
             continue
@@ -187,6 +189,7 @@ def _owned_faults(text: Text, add: _Add) -> None:
         if not negated(text, first, 3):
             add(first, last)
     for match in scan(text, "because_person"):
+        tokens = text.tokens
         first, _ = text.tokens_of(match)
         if not match.group("rest"):
             continue
@@ -203,7 +206,6 @@ def _owned_faults(text: Text, add: _Add) -> None:
 
 def _blame_phrases(text: Text, add: _Add) -> None:
     """ "Alice is to blame", "the blame lies with", "the root cause was Alice"."""
-    tokens = text.tokens
     for match in scan(text, "to_blame"):
         first, last = text.tokens_of(match)
         subject = text.subject(first)
@@ -220,5 +222,6 @@ def _blame_phrases(text: Text, add: _Add) -> None:
             continue
         rest = text.index_at(match.start("rest"))
         end = clause_end(text, rest)
-        if text.people.classify(tokens[rest:end]).person or possessive_person(text, rest, end):
+        phrase = text.tokens[rest:end]
+        if text.people.classify(phrase).person or possessive_person(text, rest, end):
             add(text.tokens_of(match)[0], end, rest)

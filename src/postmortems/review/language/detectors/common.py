@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from postmortems.review.language.clauses import AUXILIARIES
-from postmortems.review.language.lexicon import GATES, PERSON, PERSON_OR_WE, patterns
+from postmortems.review.language.lexicon import open_patterns, patterns
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
 from postmortems.review.language.tokens import Token
@@ -35,17 +35,10 @@ class Hit:
 
 def gated(text: Text, name: str) -> bool:
     """True when the sentence holds a word of every gate of the pattern called ``name``."""
-    words = text.gate
-    for gate in GATES[name]:
-        if gate is PERSON:
-            if words.isdisjoint(text.people.gate):
-                return False
-        elif gate is PERSON_OR_WE:
-            if words.isdisjoint(text.people.gate_we):
-                return False
-        elif words.isdisjoint(gate):
-            return False
-    return True
+    opened = text.opened
+    if opened is None:
+        opened = text.opened = open_patterns(text.gate, text.people)
+    return name in opened
 
 
 def scan(text: Text, name: str) -> list[re.Match[str]]:

@@ -89,8 +89,8 @@ def counterfactual(text: Text) -> list[Hit]:
 
 def _modal_perfect(text: Text, add: _Add) -> None:
     """ "Mia should have paged", "the IC ought to have declared", "could've rolled back"."""
-    tokens = text.tokens
     for match in scan(text, "modal_perfect"):
+        tokens = text.tokens
         first, last = text.tokens_of(match)
         rest = [w for w in match.group("rest").split() if w not in _HEDGES]
         if not rest or not (rest[0] == "been" or is_participle(rest[0])):
@@ -111,8 +111,8 @@ def _modal_perfect(text: Text, add: _Add) -> None:
 
 def _conditionals(text: Text, add: _Add) -> None:
     """ "If the on-call had looked ...", "Had Nadia waited ...", "if only"."""
-    tokens = text.tokens
     for match in scan(text, "if_had"):
+        tokens = text.tokens
         first, _ = text.tokens_of(match)
         if not is_participle(match.group("verb")):
             continue
@@ -122,6 +122,7 @@ def _conditionals(text: Text, add: _Add) -> None:
         if who.person or who is Who.WE:
             add(first, min(end + 2, len(tokens)), who_name(text, start))
     for match in scan(text, "had_inverted"):
+        tokens = text.tokens
         start = text.index_at(match.start("subject"))
         end = text.index_at(match.end("subject") - 1) + 1
         if text.people.classify(tokens[start:end]).person:
@@ -131,7 +132,8 @@ def _conditionals(text: Text, add: _Add) -> None:
         add(first, last)
     # "If the on-call looked at the logs first, we would have found it": a person in the
     # condition of a counterfactual conditional, in the simple past.
-    if scan(text, "would_have"):
+    if scan(text, "would_have") and text.has_any(_IF):
+        tokens = text.tokens
         for k, token in enumerate(tokens):
             if token.low != "if" or k + 1 >= len(tokens):
                 continue
@@ -147,12 +149,18 @@ def _conditionals(text: Text, add: _Add) -> None:
 
 def _omissions(text: Text, add: _Add) -> None:
     """ "failed to", "neglected", "forgot", "ignored", "did not check", "missed" by a person."""
-    tokens = text.tokens
     for match in scan(text, "failed_to"):
         first, last = text.tokens_of(match)
         subject = text.subject(first)
         if not negated(text, first, 2) and (subject.person or subject.who is Who.WE):
             add(first, last, who_name(text, subject.start))
+    # Most sentences hold none of the words below; a diligence verb counts only after a
+    # negation (see _omitted).
+    if not text.has_any(_OMISSION_WORDS) and not (
+        text.has_any(verbs.DILIGENCE) and text.has_any(_NEGATIONS)
+    ):
+        return
+    tokens = text.tokens
     for index, token in enumerate(tokens):
         low = token.low
         if low in verbs.OMISSIONS:
@@ -177,6 +185,12 @@ def _omissions(text: Text, add: _Add) -> None:
                 while start > 0 and tokens[start - 1].low in ("did", "do", "does", "never", "not"):
                     start -= 1
                 add(start, index + 1, who_name(text, subject.start))
+
+
+_IF = frozenset(["if"])
+# The words _omissions looks for, to skip sentences that hold none of them.
+_OMISSION_WORDS = verbs.OMISSIONS | verbs.MISSES
+_NEGATIONS = frozenset(["never", "not", "n't"])
 
 
 def _omitted(text: Text, index: int) -> bool:

@@ -43,7 +43,6 @@ _ALERTING = lazy(r"(?:when|if|before|about|that|of|on|ahead|whenever|as)\b")
 
 def punitive(text: Text) -> list[Hit]:
     """Action items (or reported actions) that punish or retrain a person or group."""
-    tokens = text.tokens
     hits: list[Hit] = []
 
     def add(first: int, last: int) -> None:
@@ -53,7 +52,7 @@ def punitive(text: Text) -> list[Hit]:
     for match in scan(text, "punitive_inherent"):
         first, last = text.tokens_of(match)
         if match.group(0).startswith(("hold", "held")):
-            held = tokens[first + 1 : last - 1]
+            held = text.tokens[first + 1 : last - 1]
             if not held or not (
                 text.people.classify(held) in STAFF
                 or held[0].low in _OBJECT_PRONOUNS
@@ -65,22 +64,22 @@ def punitive(text: Text) -> list[Hit]:
         first, last = text.tokens_of(match)
         obj = text.object(last - 1)
         staff = obj.who in STAFF or (
-            obj.start < len(tokens) and tokens[obj.start].low in _OBJECT_PRONOUNS
+            obj.start < len(text.tokens) and text.tokens[obj.start].low in _OBJECT_PRONOUNS
         )
         if not staff:
             # Passive: "the engineer was reprimanded", "make sure Thabo is retrained".
-            passive = first > 0 and tokens[first - 1].low in _PASSIVE
+            passive = first > 0 and text.tokens[first - 1].low in _PASSIVE
             staff = passive and text.subject(first).who in STAFF
         if not staff or text.subject(first).who is Who.THING:
             continue  # "the monitoring warned them": a system, not a punishment
         if match.group(0).startswith(("warn", "fire")):
-            tail = " ".join(t.low for t in tokens[obj.end : obj.end + 2])
+            tail = " ".join(t.low for t in text.tokens[obj.end : obj.end + 2])
             if _ALERTING.match(tail):
                 continue  # "warn the on-call when the disk is 80% full" is alerting
         add(first, max(last, obj.end))
     for match in scan(text, "training"):
         first, last = text.tokens_of(match)
-        if tokens[first].low.startswith("sen"):
+        if text.tokens[first].low.startswith("sen"):
             obj = text.object(first)
             if obj.who not in STAFF and not mentions_person(text, obj.start, obj.end):
                 continue
