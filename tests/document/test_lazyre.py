@@ -90,3 +90,36 @@ def test_importing_the_parser_and_every_rule_compiles_none_of_our_expressions():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("0 "), done.stdout
+
+
+def test_every_table_entry_is_what_re_compile_makes():
+    from postmortems.document import _regex_table, lazyre
+
+    if lazyre.engine_key() != _regex_table.ENGINE:
+        pytest.skip(f"the table is for {_regex_table.ENGINE}, not this interpreter")
+    for flags, source in _regex_table.TABLE:
+        built = lazyre._from_table(source, flags)
+        expected = re.compile(source, flags)
+        assert built == expected, source  # same flags, source and engine program
+        assert (built.groups, built.groupindex) == (expected.groups, expected.groupindex)
+
+
+def test_the_table_holds_every_expression_of_the_parser_and_the_review():
+    # A stale table is still correct (missing expressions compile the ordinary way) but slow.
+    from postmortems.document import _regex_table, lazyre
+
+    if lazyre.engine_key() != _regex_table.ENGINE:
+        pytest.skip(f"the table is for {_regex_table.ENGINE}, not this interpreter")
+    wanted = {(p._flags, p.pattern) for p in lazyre.collect()}
+    missing = wanted - set(_regex_table.TABLE)
+    unused = set(_regex_table.TABLE) - wanted
+    assert not missing and not unused, (
+        f"{len(missing)} expressions missing from the table, {len(unused)} no longer used: "
+        "run `python -m postmortems.document.lazyre --write`"
+    )
+
+
+def test_a_pattern_not_in_the_table_is_compiled():
+    source = r"(?P<x>not in the table)\d+"
+    pattern = lazy(source)
+    assert pattern.search("a not in the table42").group("x") == "not in the table"

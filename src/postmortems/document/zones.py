@@ -95,7 +95,7 @@ ZONE_PATTERN = (
     r"(?:(?:UTC|GMT)\s?[+-−]\s?\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}|Z\b|"
     + "|".join(sorted((k for k in _FIXED if k != "Z"), key=len, reverse=True))
     + r"|"
-    + "|".join(sorted(AMBIGUOUS, key=len, reverse=True))
+    + "|".join(sorted(AMBIGUOUS, key=lambda name: (-len(name), name)))
     + r"|PT|ET|CT|MT"
     + r")"
 )
