@@ -4,8 +4,10 @@ timeline with its key moments, trigger candidates and durations."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from postmortems.errors import InputError, UsageError
@@ -62,6 +64,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, merge, propose moments, and print or write the result."""
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from postmortems.importers.base import ImportOptions
     from postmortems.timeline import Window, around, build_timeline, parse_definition
     from postmortems.timeline.markdown import zone_info
@@ -148,18 +155,27 @@ def load_source(spec: str, options: ImportOptions) -> ImportResult:
 
 
 def load_sources(specs: list[str], options: ImportOptions) -> list[ImportResult]:
-    """Read every source, with the cyclic garbage collector paused meanwhile.
+    """Read every source, with the cyclic garbage collector paused meanwhile."""
+    with collector_paused():
+        return [load_source(spec, options) for spec in specs]
 
-    Importing builds millions of small acyclic objects (events, their attributes, decoded
-    JSON); the collector would walk all of them again and again as they pile up, a third of the
-    import time on a year of chat, and could free nothing. It runs again afterwards.
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused meanwhile, and resumed after if it was running.
+
+    A timeline is millions of small acyclic objects (events, their attributes, decoded JSON)
+    kept to the end. While they pile up the collector would walk them again and again, a third
+    of the import time on a year of chat, and once more at the first allocation after it is
+    resumed (merging then took twice as long); it could free nothing. The whole command runs
+    with it paused.
     """
     import gc
 
     paused = gc.isenabled()
     gc.disable()
     try:
-        return [load_source(spec, options) for spec in specs]
+        yield
     finally:
         if paused:
             gc.enable()
