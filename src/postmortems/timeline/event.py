@@ -61,6 +61,7 @@ class Event:
 
     __slots__ = ("_time", "actor", "attrs", "end", "epoch", "kind", "ref", "source", "text", "zone")
 
+    _time: dt.datetime | None
     epoch: float
     source: str
     kind: str
@@ -83,13 +84,16 @@ class Event:
         end: dt.datetime | None = None,
         attrs: dict[str, Any] | None = None,
     ) -> None:
-        if isinstance(time, dt.datetime):
+        if type(time) is float and FIRST_EPOCH <= time <= LAST_EPOCH:  # the bulk, first
+            self._time = None
+            self.epoch = time
+        elif isinstance(time, dt.datetime):
             self.time = time
         else:
             seconds = float(time)
             if not FIRST_EPOCH <= seconds <= LAST_EPOCH:  # also false for NaN
                 raise ValueError(f"Event time {time!r} is not seconds between years 1 and 9999")
-            self._time: dt.datetime | None = None
+            self._time = None
             self.epoch = seconds
         self.source = source
         self.kind = kind
