@@ -28,7 +28,6 @@ entry point group. Both go through :class:`~postmortems.review.registry.RuleRegi
 
 from __future__ import annotations
 
-import textwrap
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +88,8 @@ class Example:
     @property
     def text(self) -> str:
         """The document as it is parsed: dedented, leading newlines removed."""
+        import textwrap  # only examples need it (tests and docs), not a review
+
         return textwrap.dedent(self.document).lstrip("\n")
 
 
