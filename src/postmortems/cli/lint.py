@@ -18,6 +18,18 @@ def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes (1 or more), not {value!r}"
+        )
+    return jobs
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``lint``."""
     parser.epilog = EPILOG
@@ -69,6 +81,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="colour text output (default: auto, when writing to a terminal; NO_COLOR is obeyed)",
     )
     parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="review files in N processes (default: one per CPU when there are many files)",
+    )
+    parser.add_argument(
         "--list-rules", action="store_true", help="list every rule with its severity and exit"
     )
 
@@ -88,7 +107,9 @@ def run(args: argparse.Namespace) -> int:
         ignore=tuple(s for group in args.ignore or () for s in group),
         fail_on=Severity(args.fail_on) if args.fail_on else None,
     )
-    result = lint_paths(args.paths or ["."], overrides, stdin_filename=args.stdin_filename)
+    result = lint_paths(
+        args.paths or ["."], overrides, stdin_filename=args.stdin_filename, jobs=args.jobs
+    )
     for error in result.errors:
         print(f"postmortems: {error}", file=sys.stderr)
     sys.stdout.write(output.render(result, color=_use_color(args.color)))

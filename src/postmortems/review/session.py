@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -125,8 +126,12 @@ def lint_paths(
     stdin_filename: str | None = None,
     parse_text: ParseText | None = None,
     parse_file: ParseFile | None = None,
+    jobs: int | None = None,
 ) -> LintRun:
     """Review every document ``paths`` name.
+
+    Many files are reviewed in parallel, one process per CPU (see
+    :mod:`postmortems.review.parallel`); the reports come back in the same order either way.
 
     Args:
         paths: Files, folders, or ``-`` for standard input.
@@ -136,11 +141,14 @@ def lint_paths(
         stdin_filename: The path reported for standard input, also used to find its config.
         parse_text: Parser for text (default :func:`postmortems.document.parse_text`).
         parse_file: Parser for a file (default :func:`postmortems.document.parse_file`).
+        jobs: Processes to review files in (default: one per available CPU; 1 reviews them
+            in this process). A custom registry or parser always reviews in this process.
 
     Raises:
         UsageError: a configuration file is invalid, or ``overrides`` name unknown rules.
     """
     overrides = overrides or Overrides()
+    defaults = registry is None and parse_text is None and parse_file is None
     registry = registry or RULES
     _check_selectors(overrides, registry)
     finder = ConfigFinder(registry)
@@ -152,6 +160,9 @@ def lint_paths(
         parse_file = parse_file or document.parse_file
     run = LintRun()
     rule_sets: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
+    # Every document's configuration first: a bad configuration file stops the run before any
+    # document is reviewed.
+    plan: list[tuple[str, Path | None, LintConfig]] = []
     for shown, path in iter_documents(paths):
         where = Path(stdin_filename) if path is None and stdin_filename else path or Path("x.md")
         config = _apply(fixed or finder.for_document(where.absolute()), overrides)
@@ -159,29 +170,51 @@ def lint_paths(
         if key not in rule_sets:
             rule_sets[key] = enabled_rules(config, registry)
             run.rules.update((r.id, type(r)) for r in rule_sets[key])
-        report = FileReport(shown if path else stdin_filename or STDIN_NAME, fail_on=config.fail_on)
-        try:
-            if path is None:
-                pm = parse_text(_read_stdin(stdin, report.path), report.path)
-            else:
-                pm = parse_file(str(path))
-            report.source = pm.source
-            report.findings = review(pm, config, rules=rule_sets[key], path=report.path)
-        except PostmortemsError as exc:
-            if exc.path is None:
-                exc.path = report.path
-            report.error = exc
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:  # pyo3 panics from the Rust parser are BaseExceptions
-            # A bug, not bad input: still one line for this file, and the others are reviewed.
-            report.error = InternalError(
-                f"internal error while reviewing: {type(exc).__name__}: {exc}",
-                path=report.path,
-                hint="please report it with the document",
+        plan.append((shown if path else stdin_filename or STDIN_NAME, path, config))
+    if defaults and all(path is not None for _, path, _ in plan):
+        from postmortems.review import parallel
+
+        workers = parallel.workers_for(len(plan), jobs)
+        if workers > 1:
+            run.files = parallel.review_files(
+                [(shown, str(path), config) for shown, path, config in plan], workers
             )
-        run.files.append(report)
+            return run
+    read_text, read_file = parse_text, parse_file
+    for shown, path, config in plan:
+        rules = rule_sets[(config.select, config.ignore)]
+        if path is None:
+            parse = partial(_parse_stdin, read_text, stdin, shown)
+        else:
+            parse = partial(read_file, str(path))
+        run.files.append(review_document(shown, config, rules, parse))
     return run
+
+
+def review_document(
+    shown: str, config: LintConfig, rules: Sequence[Rule], parse: Callable[[], Postmortem]
+) -> FileReport:
+    """The report on one document: ``parse()`` reviewed with ``rules``, or the error that
+    stopped it (a bug in a rule or the parser is reported the same way, as one line)."""
+    report = FileReport(shown, fail_on=config.fail_on)
+    try:
+        pm = parse()
+        report.source = pm.source
+        report.findings = review(pm, config, rules=rules, path=report.path)
+    except PostmortemsError as exc:
+        if exc.path is None:
+            exc.path = report.path
+        report.error = exc
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # pyo3 panics from the Rust parser are BaseExceptions
+        # A bug, not bad input: still one line for this file, and the others are reviewed.
+        report.error = InternalError(
+            f"internal error while reviewing: {type(exc).__name__}: {exc}",
+            path=report.path,
+            hint="please report it with the document",
+        )
+    return report
 
 
 def _apply(config: LintConfig, overrides: Overrides) -> LintConfig:
@@ -204,6 +237,10 @@ def _check_selectors(overrides: Overrides, registry: RuleRegistry) -> None:
             if not registry.is_selector(selector):
                 message, hint = _unknown_rule(selector, registry)
                 raise UsageError(f"{option}: {message}", hint=hint)
+
+
+def _parse_stdin(parse_text: ParseText, stream: BinaryIO | None, shown: str) -> Postmortem:
+    return parse_text(_read_stdin(stream, shown), shown)
 
 
 def _read_stdin(stream: BinaryIO | None, shown: str) -> str:
