@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from postmortems.document import plainyaml
 from postmortems.document.lazyre import lazy
 from postmortems.document.times import read_stamp
 from postmortems.document.zones import resolve_zone
@@ -59,7 +60,14 @@ def split(lines: list[str], path: str | None) -> tuple[str | None, int]:
 
 
 def load(yaml_text: str, path: str | None) -> dict[str, Any]:
-    """Parse the YAML of the front matter; errors carry the document line."""
+    """Parse the YAML of the front matter; errors carry the document line.
+
+    Front matter in its everyday form is read without importing PyYAML (see
+    :mod:`postmortems.document.plainyaml`); the rest goes to PyYAML's safe loader.
+    """
+    data = plainyaml.load(yaml_text)
+    if data is not plainyaml.UNSUPPORTED:
+        return {str(k): v for k, v in data.items()}
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
