@@ -141,18 +141,21 @@ class ReviewContext:
 
     def for_rule(self, rule: Rule) -> ReviewContext:
         """A copy of this context bound to ``rule`` and its options."""
-        options = {**type(rule).options, **self.config.rule_options.get(rule.id, {})}
-        ctx = ReviewContext(
-            self.pm,
-            self.config,
-            path=self.path,
-            rule=rule,
-            options=options,
-            index=self.index,
-            registry=self.registry,
-        )
-        # Derived once per document, not once per rule.
-        ctx.people, ctx.roles, ctx.kind = self.people, self.roles, self.kind
+        configured = self.config.rule_options.get(rule.id)
+        defaults = type(rule).options
+        # A copy of the slots, not a new context: what __init__ derives from the document
+        # (people, roles, kind) is worked out once per document, not once per rule.
+        ctx = object.__new__(ReviewContext)
+        ctx.pm = self.pm
+        ctx.registry = self.registry
+        ctx.config = self.config
+        ctx.path = self.path
+        ctx.kind = self.kind
+        ctx.people = self.people
+        ctx.roles = self.roles
+        ctx.rule = rule
+        ctx.options = {**defaults, **configured} if configured else dict(defaults)
+        ctx._index = self.index
         return ctx
 
     # -- the source ------------------------------------------------------------------------
