@@ -127,6 +127,14 @@ def test_event_time_must_be_aware_and_moving_it_moves_the_epoch():
         event.time = dt.datetime(2025, 2, 14, 9)
 
 
+def test_attrs_are_read_only_details():
+    plain = Event(T0, "s", "message", "x")
+    assert plain.attrs == {} and Event(T0, "s", "message", "y").attrs is plain.attrs
+    with pytest.raises(TypeError):
+        plain.attrs["x"] = 1
+    assert Event(T0, "s", "message", "x", attrs={"channel": "inc"}).attrs == {"channel": "inc"}
+
+
 @given(
     st.datetimes(
         min_value=dt.datetime(1900, 1, 1),

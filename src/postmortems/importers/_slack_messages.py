@@ -6,8 +6,9 @@ Shared by the workspace export and ``conversations.history`` readers in :mod:`.s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from postmortems.importers._io import epoch_bounds, load_json
@@ -149,6 +150,7 @@ class MessageReader:
         self.low, self.high = max(low, FIRST_EPOCH), min(high, LAST_EPOCH)
         self.events = result.events
         self.skipped = result.skipped
+        self._in_channel: dict[str, Mapping[str, Any]] = {}
 
     def read(self, channel: str, position: str, messages: Any) -> None:
         if not isinstance(messages, list):
@@ -160,6 +162,10 @@ class MessageReader:
         append, skipped = self.events.append, self.skipped
         message_kind = EventKind.MESSAGE
         prefix = f"slack:#{channel}/"
+        # Most messages' details are only their channel: one read-only mapping for all of them.
+        in_channel = self._in_channel.get(channel)
+        if in_channel is None:
+            in_channel = self._in_channel[channel] = MappingProxyType({"channel": channel})
         for index, message in enumerate(messages):
             if type(message) is not dict:
                 skipped.append(Skipped("slack", f"{position}#{index}", "message is not an object"))
@@ -185,16 +191,11 @@ class MessageReader:
                 if known is not None and type(text) is str and text and get("type") == "message":
                     if "<" in text or "&" in text:
                         text = clean_markup(text, workspace)
-                    attrs: dict[str, Any] = {"channel": channel}
                     thread_ts = get("thread_ts")
-                    if thread_ts:
-                        attrs["thread_ts"] = thread_ts
-                        if thread_ts != ts:
-                            attrs["reply"] = True
-                    if "edited" in message:
-                        edited = message["edited"]
-                        if isinstance(edited, dict) and edited.get("ts"):
-                            attrs["edited_ts"] = edited["ts"]
+                    if thread_ts or "edited" in message:
+                        attrs: Mapping[str, Any] = self._attrs(channel, message, ts, thread_ts)
+                    else:
+                        attrs = in_channel
                     # Made from the epoch seconds: the datetime is built only if it is read.
                     append(
                         Event(
@@ -211,6 +212,19 @@ class MessageReader:
                     )
                     continue
             self._general(channel, position, message, ts, seconds)
+
+    @staticmethod
+    def _attrs(channel: str, message: dict[str, Any], ts: str, thread_ts: Any) -> dict[str, Any]:
+        """The details of a message in a thread or edited: its own mapping."""
+        attrs: dict[str, Any] = {"channel": channel}
+        if thread_ts:
+            attrs["thread_ts"] = thread_ts
+            if thread_ts != ts:
+                attrs["reply"] = True
+        edited = message.get("edited")
+        if isinstance(edited, dict) and edited.get("ts"):
+            attrs["edited_ts"] = edited["ts"]
+        return attrs
 
     def _general(
         self, channel: str, position: str, message: dict[str, Any], ts: Any, seconds: float

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 
@@ -40,6 +42,8 @@ FIRST_EPOCH = dt.datetime(1, 1, 2, tzinfo=dt.UTC).timestamp()
 LAST_EPOCH = dt.datetime(9999, 12, 30, tzinfo=dt.UTC).timestamp()
 
 _UTC = dt.UTC
+#: The details of an event that has none (read-only, so one serves all).
+_NO_ATTRS: Mapping[str, Any] = MappingProxyType({})
 _FROM_EPOCH = dt.datetime.fromtimestamp
 
 
@@ -57,6 +61,9 @@ class Event:
     seconds, the datetime is built the first time ``time`` is read: a year of chat is merged
     and searched, but few of its events are ever looked at one by one. ``epoch`` is derived:
     move an event by setting ``time``.
+
+    ``attrs`` (source-specific details) is read-only: events with the same details may share
+    one mapping (all the plain messages of a Slack channel do).
     """
 
     __slots__ = ("_time", "actor", "attrs", "end", "epoch", "kind", "ref", "source", "text", "zone")
@@ -70,7 +77,7 @@ class Event:
     ref: str
     zone: str | None
     end: dt.datetime | None
-    attrs: dict[str, Any]
+    attrs: Mapping[str, Any]
 
     def __init__(
         self,
@@ -82,7 +89,7 @@ class Event:
         ref: str = "",
         zone: str | None = None,
         end: dt.datetime | None = None,
-        attrs: dict[str, Any] | None = None,
+        attrs: Mapping[str, Any] | None = None,
     ) -> None:
         if type(time) is float and FIRST_EPOCH <= time <= LAST_EPOCH:  # the bulk, first
             self._time = None
@@ -102,7 +109,7 @@ class Event:
         self.ref = ref
         self.zone = zone
         self.end = end
-        self.attrs = {} if attrs is None else attrs
+        self.attrs = _NO_ATTRS if attrs is None else attrs
 
     @property
     def time(self) -> dt.datetime:
