@@ -1,8 +1,10 @@
-"""Property tests for the parsers that read free text: git log and generic CSV times."""
+"""Property tests for the parsers that read free text (git log, generic CSV times) and for
+Prometheus refs."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +14,7 @@ from postmortems.importers import registry
 from postmortems.importers._tabular import parse_time
 from postmortems.importers.base import ImportOptions
 from postmortems.importers.git import parse_git_date
+from postmortems.timeline import merge
 
 offsets = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
     lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
@@ -141,3 +144,18 @@ def test_csv_time_parser_never_raises_anything_but_value_error(text: str) -> Non
     except ValueError:
         return
     assert parsed.tzinfo is not None
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(st.lists(st.integers(16 * 10**14, 19 * 10**14), min_size=2, max_size=8, unique=True))
+def test_prometheus_refs_tell_every_sample_apart(tmp_path: Path, micros: list[int]) -> None:
+    # Values alternate above and below the threshold: every sample crosses or recovers.
+    values = [[us / 1_000_000, "2" if i % 2 == 0 else "0"] for i, us in enumerate(sorted(micros))]
+    document = {"status": "success", "data": {"resultType": "matrix", "result": [
+        {"metric": {"__name__": "errors"}, "values": values}
+    ]}}  # fmt: skip
+    path = tmp_path / "errors.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    events = registry.get("prometheus").read(path, ImportOptions(threshold=">1")).events
+    assert len({e.ref for e in events}) == len(events) == len(micros)
+    assert len(merge(events)) == len(events)

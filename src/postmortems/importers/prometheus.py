@@ -67,6 +67,13 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+def _epoch_text(moment: dt.datetime) -> str:
+    """The sample's epoch seconds, exactly (``1739520000``, ``1739520300.5``): a ref must tell
+    every sample apart, so no rounding to a few significant digits."""
+    seconds = moment.timestamp()
+    return str(int(seconds)) if seconds.is_integer() else repr(seconds)
+
+
 class PrometheusImporter:
     """Prometheus range-query results: series for charts, threshold crossings as events."""
 
@@ -172,7 +179,7 @@ class PrometheusImporter:
                         kind,
                         f"{name} {verb} {symbol}{_number(limit)} (value {_number(value)})",
                         None,
-                        f"prometheus:{name}@{time.timestamp():g}",
+                        f"prometheus:{name}@{_epoch_text(time)}",
                         None,
                         None,
                         attrs,
