@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from postmortems.timeline import Event, Window, around, durations, merge, parse_definition
+from postmortems.timeline import (
+    Event,
+    EventKind,
+    Window,
+    around,
+    durations,
+    merge,
+    parse_definition,
+)
 from postmortems.timeline.durations import DEFAULT_DEFINITIONS
 from timeline_cases import events_from, when
 
@@ -230,3 +238,18 @@ def test_streamed_json_equals_the_plain_dict():
     empty = io.StringIO()
     write_json(build_timeline([[]]), empty.write)
     assert json.loads(empty.getvalue())["events"] == []
+
+
+@given(
+    st.text(),
+    st.one_of(st.none(), st.text()),
+    st.sampled_from([*EventKind, "custom-kind"]),
+    st.floats(0, 2**33, allow_nan=False),
+)
+def test_a_json_event_line_is_what_json_dumps_writes(text, actor, kind, seconds):
+    import json
+
+    from postmortems.timeline.report import event_dict, event_line
+
+    event = Event(seconds, "slack", kind, text, actor, ref=f'slack:#"inc"/{text[:3]}')
+    assert event_line(event) == json.dumps(event_dict(event), ensure_ascii=False)

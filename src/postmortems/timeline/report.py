@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -11,13 +12,19 @@ from postmortems.timeline.build import Timeline
 from postmortems.timeline.event import Event
 from postmortems.timeline.moments import MOMENT_NAMES
 
+#: A string as JSON, as ``json.dumps(..., ensure_ascii=False)`` writes it (the C encoder).
+_string: Callable[[str], str] = json.encoder.encode_basestring
+
 
 def iso_utc(when: dt.datetime | None) -> str | None:
     """ISO 8601 in UTC with a ``Z``; fractions of a second kept when there are any."""
     if when is None:
         return None
-    text = when.astimezone(dt.UTC).isoformat()
-    return text.removesuffix("+00:00") + "Z"
+    return _iso(when)
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat().removesuffix("+00:00") + "Z"
 
 
 def event_dict(event: Event) -> dict[str, Any]:
@@ -30,6 +37,25 @@ def event_dict(event: Event) -> dict[str, Any]:
         "text": event.text,
         "ref": event.ref,
     }
+
+
+def event_line(event: Event) -> str:
+    """``json.dumps(event_dict(event), ensure_ascii=False)``, the same characters, written out
+    field by field (more than twice as fast: a year of chat is a million events)."""
+    source, kind, actor, text, ref = event.source, event.kind, event.actor, event.text, event.ref
+    if not (
+        isinstance(source, str)
+        and isinstance(kind, str)
+        and isinstance(text, str)
+        and isinstance(ref, str)
+        and (actor is None or isinstance(actor, str))
+    ):
+        return json.dumps(event_dict(event), ensure_ascii=False)
+    return (
+        f'{{"time": "{_iso(event.time)}", "source": {_string(source)}, '
+        f'"kind": {_string(kind)}, "actor": {"null" if actor is None else _string(actor)}, '
+        f'"text": {_string(text)}, "ref": {_string(ref)}}}'
+    )
 
 
 def to_dict(timeline: Timeline | _Empty) -> dict[str, Any]:
@@ -78,15 +104,16 @@ def write_json(timeline: Timeline, write: Callable[[str], object]) -> None:
     for n, key in enumerate(keys):
         comma = "," if n < len(keys) - 1 else ""
         if key in ("events", "skipped"):
-            items = (
-                (event_dict(e) for e in timeline.events)
+            lines = (
+                map(event_line, timeline.events)
                 if key == "events"
-                else iter(data["skipped"])
+                else (json.dumps(item, ensure_ascii=False) for item in data["skipped"])
             )
             write(f"  {json.dumps(key)}: [")
             first = True
-            for item in items:
-                write(("\n    " if first else ",\n    ") + json.dumps(item, ensure_ascii=False))
+            # A thousand lines per write: a year of chat is a million of them.
+            while batch := list(itertools.islice(lines, 1000)):
+                write(("\n    " if first else ",\n    ") + ",\n    ".join(batch))
                 first = False
             write(f"{'' if first else chr(10) + '  '}]{comma}\n")
         else:
