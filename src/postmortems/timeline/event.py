@@ -95,7 +95,10 @@ class Event:
             self._time = None
             self.epoch = time
         elif isinstance(time, dt.datetime):
-            self.time = time
+            if time.tzinfo is None:
+                raise ValueError("Event.time must be timezone-aware")
+            self._time = time
+            self.epoch = time.timestamp()
         else:
             seconds = float(time)
             if not FIRST_EPOCH <= seconds <= LAST_EPOCH:  # also false for NaN
@@ -121,7 +124,7 @@ class Event:
 
     @time.setter
     def time(self, value: dt.datetime) -> None:
-        if value.utcoffset() is None:
+        if value.tzinfo is None:
             raise ValueError("Event.time must be timezone-aware")
         self._time = value
         self.epoch = value.timestamp()
