@@ -4,18 +4,17 @@ table rows and nested headings, each with its line and plain text."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 
 if TYPE_CHECKING:
     from postmortems.document.structure import LineMap
     from postmortems.document.tree import Node
 
 
-@dataclass(slots=True)
-class Block:
+class Block(Record):
     """One block. ``kind`` is ``paragraph``, ``item``, ``row``, ``header``, ``heading``.
 
     ``text`` is plain text (Markdown emphasis and link syntax removed, soft breaks kept as
@@ -24,18 +23,61 @@ class Block:
     (``True``/``False`` for task-list boxes, else ``None``) and ``ordered``.
     """
 
+    __slots__ = (
+        "cells",
+        "checked",
+        "depth",
+        "kind",
+        "level",
+        "line",
+        "links",
+        "ordered",
+        "raw",
+        "raw_cells",
+        "table",
+        "text",
+    )
+
     kind: str
     line: int
-    text: str = ""
-    raw: str = ""
-    cells: list[str] = field(default_factory=list)
-    raw_cells: list[str] = field(default_factory=list)
-    links: list[tuple[str, str]] = field(default_factory=list)
-    depth: int = 0
-    checked: bool | None = None
-    ordered: bool = False
-    table: int = -1
-    level: int = 0
+    text: str
+    raw: str
+    cells: list[str]
+    raw_cells: list[str]
+    links: list[tuple[str, str]]
+    depth: int
+    checked: bool | None
+    ordered: bool
+    table: int
+    level: int
+
+    def __init__(
+        self,
+        kind: str,
+        line: int,
+        text: str = "",
+        raw: str = "",
+        cells: list[str] | None = None,
+        raw_cells: list[str] | None = None,
+        links: list[tuple[str, str]] | None = None,
+        depth: int = 0,
+        checked: bool | None = None,
+        ordered: bool = False,
+        table: int = -1,
+        level: int = 0,
+    ) -> None:
+        self.kind = kind
+        self.line = line
+        self.text = text
+        self.raw = raw
+        self.cells = [] if cells is None else cells
+        self.raw_cells = [] if raw_cells is None else raw_cells
+        self.links = [] if links is None else links
+        self.depth = depth
+        self.checked = checked
+        self.ordered = ordered
+        self.table = table
+        self.level = level
 
 
 _TASK = lazy(r"^\[([ xX])\]\s+")

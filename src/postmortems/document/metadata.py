@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from postmortems.document.blocks import Block
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.document.times import read_stamp
 from postmortems.document.zones import resolve_zone
 from postmortems.model import MOMENTS, Meta, Person
@@ -127,15 +127,30 @@ _STATUS = {
 }
 
 
-@dataclass(slots=True)
-class Found:
+class Found(Record):
     """A metadata line found in the text: the field it set and where it was."""
+
+    __slots__ = ("block", "field", "label", "line", "value")
 
     field: str
     label: str
     value: str
     line: int
     block: Block
+
+    def __init__(
+        self,
+        field: str,
+        label: str,
+        value: str,
+        line: int,
+        block: Block,
+    ) -> None:
+        self.field = field
+        self.label = label
+        self.value = value
+        self.line = line
+        self.block = block
 
 
 def find_metadata(blocks: list[Block]) -> list[Found]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.model import Section, section_key
 
 if TYPE_CHECKING:
@@ -27,17 +27,34 @@ _LABEL = lazy(
 )
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(Record):
     """A heading found in the body (0-based line indexes relative to the whole document)."""
+
+    __slots__ = ("end", "label", "level", "pseudo", "start", "title")
 
     title: str
     level: int
     start: int
     end: int
-    pseudo: bool = False
+    pseudo: bool
     #: For a label heading ("**Impact**: ..."), the length of the label on its line.
-    label: int = 0
+    label: int
+
+    def __init__(
+        self,
+        title: str,
+        level: int,
+        start: int,
+        end: int,
+        pseudo: bool = False,
+        label: int = 0,
+    ) -> None:
+        self.title = title
+        self.level = level
+        self.start = start
+        self.end = end
+        self.pseudo = pseudo
+        self.label = label
 
 
 class LineMap:

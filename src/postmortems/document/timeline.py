@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from postmortems.document.blocks import Block
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.document.times import Stamp, find_date, read_stamp
 from postmortems.document.zones import AMBIGUOUS, resolve_zone, zone_statement
 from postmortems.model import Marker, Problem, TimelineEvent
@@ -106,23 +106,51 @@ _ROLE_HEADERS: dict[str, re.Pattern[str]] = {
 }
 
 
-@dataclass(slots=True)
-class Context:
+class Context(Record):
     """What the document says once for the whole timeline."""
 
-    date: dt.date | None = None
-    year: int | None = None
-    zone: str | None = None
-    problems: list[Problem] = field(default_factory=list)
+    __slots__ = ("date", "problems", "year", "zone")
+
+    date: dt.date | None
+    year: int | None
+    zone: str | None
+    problems: list[Problem]
+
+    def __init__(
+        self,
+        date: dt.date | None = None,
+        year: int | None = None,
+        zone: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self.date = date
+        self.year = year
+        self.zone = zone
+        self.problems = [] if problems is None else problems
 
 
-@dataclass(slots=True)
-class _State:
+class _State(Record):
+    __slots__ = ("date", "last", "undated", "unzoned", "zone")
+
     date: dt.date | None
     zone: str | None
-    last: dt.datetime | None = None
-    undated: list[int] = field(default_factory=list)
-    unzoned: list[int] = field(default_factory=list)
+    last: dt.datetime | None
+    undated: list[int]
+    unzoned: list[int]
+
+    def __init__(
+        self,
+        date: dt.date | None,
+        zone: str | None,
+        last: dt.datetime | None = None,
+        undated: list[int] | None = None,
+        unzoned: list[int] | None = None,
+    ) -> None:
+        self.date = date
+        self.zone = zone
+        self.last = last
+        self.undated = [] if undated is None else undated
+        self.unzoned = [] if unzoned is None else unzoned
 
 
 def read_timeline(

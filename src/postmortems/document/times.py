@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.document.zones import ZONE_PATTERN
 
 MONTHS: dict[str, int] = {
@@ -102,17 +102,36 @@ _STARTS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Stamp:
+class Stamp(Record):
     """The parts of a timestamp that were written; anything not written is ``None``."""
+
+    __slots__ = ("date", "placeholder", "rest", "text", "time", "year_known", "zone")
 
     text: str
     rest: str
-    date: dt.date | None = None
-    year_known: bool = True
-    time: dt.time | None = None
-    zone: str | None = None
-    placeholder: bool = False
+    date: dt.date | None
+    year_known: bool
+    time: dt.time | None
+    zone: str | None
+    placeholder: bool
+
+    def __init__(
+        self,
+        text: str,
+        rest: str,
+        date: dt.date | None = None,
+        year_known: bool = True,
+        time: dt.time | None = None,
+        zone: str | None = None,
+        placeholder: bool = False,
+    ) -> None:
+        self.text = text
+        self.rest = rest
+        self.date = date
+        self.year_known = year_known
+        self.time = time
+        self.zone = zone
+        self.placeholder = placeholder
 
 
 def read_stamp(text: str, *, default_year: int | None = None) -> Stamp | None:

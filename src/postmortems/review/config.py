@@ -22,12 +22,11 @@ off.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from postmortems.document.record import Record
 from postmortems.errors import UsageError
 from postmortems.review.finding import Severity
 
@@ -53,23 +52,78 @@ KEYS: dict[str, str] = {
 DEFAULT_REVIEW_DEADLINE_DAYS = 5
 
 
-@dataclass(slots=True)
-class LintConfig:
+class LintConfig(Record):
     """Resolved lint settings for a document. The defaults review with every rule."""
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    names: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    required_sections: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
-    review_deadline_days: int = DEFAULT_REVIEW_DEADLINE_DAYS
-    allowed_phrases: tuple[str, ...] = ()
-    fail_on: Severity = Severity.WARNING
-    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    __slots__ = (
+        "_allowed",
+        "allowed_phrases",
+        "fail_on",
+        "ignore",
+        "names",
+        "required_sections",
+        "review_deadline_days",
+        "roles",
+        "rule_options",
+        "select",
+        "severity",
+        "source",
+    )
+    _compared = (
+        "select",
+        "ignore",
+        "severity",
+        "names",
+        "roles",
+        "required_sections",
+        "review_deadline_days",
+        "allowed_phrases",
+        "fail_on",
+        "rule_options",
+        "source",
+    )
+
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: dict[str, Severity]
+    names: tuple[str, ...]
+    roles: tuple[str, ...]
+    required_sections: dict[str, tuple[tuple[str, ...], ...]]
+    review_deadline_days: int
+    allowed_phrases: tuple[str, ...]
+    fail_on: Severity
+    rule_options: dict[str, dict[str, Any]]
     #: The file this configuration was read from, if any.
-    source: str | None = None
-    _allowed: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    source: str | None
+    _allowed: re.Pattern[str] | None
+
+    def __init__(
+        self,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        severity: dict[str, Severity] | None = None,
+        names: tuple[str, ...] = (),
+        roles: tuple[str, ...] = (),
+        required_sections: dict[str, tuple[tuple[str, ...], ...]] | None = None,
+        review_deadline_days: int = DEFAULT_REVIEW_DEADLINE_DAYS,
+        allowed_phrases: tuple[str, ...] = (),
+        fail_on: Severity = Severity.WARNING,
+        rule_options: dict[str, dict[str, Any]] | None = None,
+        source: str | None = None,
+        _allowed: re.Pattern[str] | None = None,
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.severity = {} if severity is None else severity
+        self.names = names
+        self.roles = roles
+        self.required_sections = {} if required_sections is None else required_sections
+        self.review_deadline_days = review_deadline_days
+        self.allowed_phrases = allowed_phrases
+        self.fail_on = fail_on
+        self.rule_options = {} if rule_options is None else rule_options
+        self.source = source
+        self._allowed = _allowed
 
     def _allowed_pattern(self) -> re.Pattern[str] | None:
         if not self.allowed_phrases:
@@ -97,7 +151,9 @@ class LintConfig:
     def replace(self, **changes: Any) -> LintConfig:
         """A copy with ``changes`` applied."""
         changes.setdefault("_allowed", None)
-        return dataclasses.replace(self, **changes)
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return LintConfig(**values)
 
 
 def parse_config(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
+
+from postmortems.document.record import Record
 
 
 class Severity(StrEnum):
@@ -33,8 +34,7 @@ class Severity(StrEnum):
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """One problem found in one document.
 
     Positions are 1-based. ``column`` counts characters (Unicode code points) from the start of
@@ -42,6 +42,18 @@ class Finding:
     span, so a one-character span at column 5 has ``end_column`` 6. A finding about the document
     as a whole points at its first line.
     """
+
+    __slots__ = (
+        "column",
+        "end_column",
+        "end_line",
+        "line",
+        "message",
+        "path",
+        "rule",
+        "severity",
+        "suggestion",
+    )
 
     path: str
     line: int
@@ -51,14 +63,44 @@ class Finding:
     rule: str
     severity: Severity
     message: str
-    suggestion: str | None = None
+    suggestion: str | None
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        rule: str,
+        severity: Severity,
+        message: str,
+        suggestion: str | None = None,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.suggestion = suggestion
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: keys path, line, column, end_line, end_column, rule, severity, message,
         suggestion (``None`` when there is none)."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order of reports: by file, position, then rule id."""

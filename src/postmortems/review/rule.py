@@ -30,10 +30,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.review.finding import Finding, Severity
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ if TYPE_CHECKING:
 RULE_ID = lazy(r"^[a-z][a-z0-9]*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(Record):
     """A pass or fail case of a rule, run as a test and checked whenever the rule changes.
 
     ``document`` is a whole Markdown document or a fragment (a section or two); it is dedented
@@ -54,10 +53,24 @@ class Example:
     configuration table (the keys of ``[tool.postmortems.lint]``) to review the example with.
     """
 
+    __slots__ = ("config", "document", "lines", "note")
+
     document: str
-    lines: tuple[int, ...] = ()
-    config: Mapping[str, Any] = field(default_factory=dict)
-    note: str = ""
+    lines: tuple[int, ...]
+    config: Mapping[str, Any]
+    note: str
+
+    def __init__(
+        self,
+        document: str,
+        lines: tuple[int, ...] = (),
+        config: Mapping[str, Any] | None = None,
+        note: str = "",
+    ) -> None:
+        self.document = document
+        self.lines = lines
+        self.config = {} if config is None else config
+        self.note = note
 
     @classmethod
     def passing(

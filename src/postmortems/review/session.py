@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from postmortems.document.record import Record
 from postmortems.errors import PostmortemsError
 from postmortems.model import Postmortem
 from postmortems.review.config import LintConfig
@@ -43,15 +43,30 @@ class InternalError(PostmortemsError):
     """Reviewing a document failed because of a bug (reported per file, exit code 2)."""
 
 
-@dataclass(slots=True)
-class FileReport:
+class FileReport(Record):
     """The review of one file: its findings, or the error that stopped it."""
 
+    __slots__ = ("error", "fail_on", "findings", "path", "source")
+
     path: str
-    findings: list[Finding] = field(default_factory=list)
-    source: str = ""
-    error: PostmortemsError | None = None
-    fail_on: Severity = Severity.WARNING
+    findings: list[Finding]
+    source: str
+    error: PostmortemsError | None
+    fail_on: Severity
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        source: str = "",
+        error: PostmortemsError | None = None,
+        fail_on: Severity = Severity.WARNING,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.source = source
+        self.error = error
+        self.fail_on = fail_on
 
     @property
     def failed(self) -> bool:
@@ -59,12 +74,21 @@ class FileReport:
         return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
 
 
-@dataclass(slots=True)
-class LintRun:
+class LintRun(Record):
     """Every file's report, and the rules that ran (for formats that describe them)."""
 
-    files: list[FileReport] = field(default_factory=list)
-    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    __slots__ = ("files", "rules")
+
+    files: list[FileReport]
+    rules: dict[str, type[Rule]]
+
+    def __init__(
+        self,
+        files: list[FileReport] | None = None,
+        rules: dict[str, type[Rule]] | None = None,
+    ) -> None:
+        self.files = [] if files is None else files
+        self.rules = {} if rules is None else rules
 
     @property
     def findings(self) -> list[Finding]:
@@ -84,14 +108,27 @@ class LintRun:
         return 1 if any(r.failed for r in self.files) else 0
 
 
-@dataclass(slots=True)
-class Overrides:
+class Overrides(Record):
     """What the command line says on top of the configuration files."""
 
-    config_file: str | None = None
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity | None = None
+    __slots__ = ("config_file", "fail_on", "ignore", "select")
+
+    config_file: str | None
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    fail_on: Severity | None
+
+    def __init__(
+        self,
+        config_file: str | None = None,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        fail_on: Severity | None = None,
+    ) -> None:
+        self.config_file = config_file
+        self.select = select
+        self.ignore = ignore
+        self.fail_on = fail_on
 
 
 def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:

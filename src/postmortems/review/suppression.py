@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.review.context import SourceIndex, Span
 from postmortems.review.finding import Finding
 
@@ -39,16 +39,31 @@ _COMMENT = lazy(r"<!--\s*postmortems\s*:(?P<body>.*?)-->", re.DOTALL | re.IGNORE
 _MARKER = "postmortems"
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(Record):
     """One suppression comment: its action, the rule selectors it names and where it is."""
+
+    __slots__ = ("action", "error", "selectors", "span", "standalone")
 
     action: str
     selectors: tuple[str, ...]
     span: Span
     standalone: bool
     #: Why the comment could not be understood ('' when it is valid).
-    error: str = ""
+    error: str
+
+    def __init__(
+        self,
+        action: str,
+        selectors: tuple[str, ...],
+        span: Span,
+        standalone: bool,
+        error: str = "",
+    ) -> None:
+        self.action = action
+        self.selectors = selectors
+        self.span = span
+        self.standalone = standalone
+        self.error = error
 
     def matches(self, rule_id: str) -> bool:
         """True when this directive names ``rule_id`` (no selectors names every rule)."""

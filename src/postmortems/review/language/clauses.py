@@ -10,8 +10,7 @@ clause before it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from postmortems.document.record import Record
 from postmortems.review.language.people import People, Who
 from postmortems.review.language.tokens import Token
 from postmortems.review.language.wordlists import words
@@ -51,13 +50,24 @@ def is_adverb(token: Token) -> bool:
     return low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and low != "supply")
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(Record):
     """The subject found for a verb: what it is, and the token span it covers."""
+
+    __slots__ = ("end", "start", "who")
 
     who: Who
     start: int
     end: int  # exclusive
+
+    def __init__(
+        self,
+        who: Who,
+        start: int,
+        end: int,
+    ) -> None:
+        self.who = who
+        self.start = start
+        self.end = end
 
     @property
     def person(self) -> bool:

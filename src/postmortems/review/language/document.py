@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.model import Postmortem
 from postmortems.review.language.blame import Hit, could_blame, detect_text
 from postmortems.review.language.people import People
@@ -22,9 +22,10 @@ from postmortems.review.language.sentences import sentences
 _FRONT_MATTER = lazy(r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(Record):
     """A hit with its place in the source (1-based; ``end_column`` exclusive)."""
+
+    __slots__ = ("column", "end_column", "end_line", "hit", "line", "section", "sentence")
 
     hit: Hit
     line: int
@@ -33,6 +34,24 @@ class Located:
     end_column: int
     sentence: str
     section: str | None
+
+    def __init__(
+        self,
+        hit: Hit,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        sentence: str,
+        section: str | None,
+    ) -> None:
+        self.hit = hit
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.sentence = sentence
+        self.section = section
 
 
 def analyse(

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.review.language.names import given_names
 from postmortems.review.language.tokens import Token
 from postmortems.review.language.wordlists import words
@@ -117,15 +117,30 @@ def _person_words() -> frozenset[str]:
     )
 
 
-@dataclass(slots=True)
-class People:
+class People(Record):
     """The people a document may mention: declared names and roles, plus common given names."""
 
-    names: frozenset[str] = frozenset()
-    roles: frozenset[str] = frozenset()
-    _given: frozenset[str] = field(default_factory=given_names)
-    _gate: frozenset[str] | None = None
-    _gate_we: frozenset[str] | None = None
+    __slots__ = ("_gate", "_gate_we", "_given", "names", "roles")
+
+    names: frozenset[str]
+    roles: frozenset[str]
+    _given: frozenset[str]
+    _gate: frozenset[str] | None
+    _gate_we: frozenset[str] | None
+
+    def __init__(
+        self,
+        names: frozenset[str] = frozenset(),
+        roles: frozenset[str] = frozenset(),
+        _given: frozenset[str] | None = None,
+        _gate: frozenset[str] | None = None,
+        _gate_we: frozenset[str] | None = None,
+    ) -> None:
+        self.names = names
+        self.roles = roles
+        self._given = given_names() if _given is None else _given
+        self._gate = _gate
+        self._gate_we = _gate_we
 
     @property
     def gate(self) -> frozenset[str]:

@@ -16,14 +16,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.review.language.wordlists import words
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(Record):
     """One sentence of prose.
 
     ``text`` is the sentence with markup and code masked by spaces. ``_spans`` maps offsets in
@@ -31,8 +30,18 @@ class Sentence:
     of characters that sit contiguously on one source line (1-based line and column).
     """
 
+    __slots__ = ("spans", "text")
+
     text: str
     spans: tuple[tuple[int, int, int], ...]
+
+    def __init__(
+        self,
+        text: str,
+        spans: tuple[tuple[int, int, int], ...],
+    ) -> None:
+        self.text = text
+        self.spans = spans
 
     @property
     def line(self) -> int:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from postmortems.document.record import Record
 from postmortems.review.language.clauses import AUXILIARIES
 from postmortems.review.language.lexicon import open_patterns, patterns
 from postmortems.review.language.people import Who
@@ -22,15 +22,30 @@ PUNITIVE = "blame.punitive-action"
 STAFF = frozenset((Who.NAME, Who.ROLE, Who.PRONOUN))
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Record):
     """One piece of blame found in a sentence (offsets into the sentence text)."""
+
+    __slots__ = ("end", "message", "rule", "start", "suggestion")
 
     rule: str
     start: int
     end: int
     message: str
-    suggestion: str | None = None
+    suggestion: str | None
+
+    def __init__(
+        self,
+        rule: str,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+    ) -> None:
+        self.rule = rule
+        self.start = start
+        self.end = end
+        self.message = message
+        self.suggestion = suggestion
 
 
 def gated(text: Text, name: str) -> bool:

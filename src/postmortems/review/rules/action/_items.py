@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.document.words import wordset
 from postmortems.model import ActionItem, Postmortem
 from postmortems.review.context import ReviewContext
@@ -149,13 +149,22 @@ FUNCTIONS = wordset(
 _SPLIT_OWNERS = lazy(r"\s*(?:,|/|&|\+|;|\band\b)\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class OwnerProblem:
+class OwnerProblem(Record):
     """Why an owner does not name one person. ``kind`` is ``none``, ``placeholder``,
     ``collective``, ``role``, ``team`` or ``several``."""
 
+    __slots__ = ("kind", "owner")
+
     kind: str
     owner: str | None
+
+    def __init__(
+        self,
+        kind: str,
+        owner: str | None,
+    ) -> None:
+        self.kind = kind
+        self.owner = owner
 
 
 def _norm(text: str) -> str:
@@ -260,12 +269,21 @@ _NO_DATE = lazy(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DueProblem:
+class DueProblem(Record):
     """Why an item has no usable due date. ``kind`` is ``none`` or ``placeholder``."""
+
+    __slots__ = ("due_text", "kind")
 
     kind: str
     due_text: str | None
+
+    def __init__(
+        self,
+        kind: str,
+        due_text: str | None,
+    ) -> None:
+        self.kind = kind
+        self.due_text = due_text
 
 
 def classify_due(item: ActionItem) -> DueProblem | None:

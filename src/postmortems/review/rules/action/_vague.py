@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.document.words import (
     ACTION_VERBS,
     KNOWN_VAGUE,
@@ -31,15 +31,26 @@ from postmortems.document.words import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Vagueness:
+class Vagueness(Record):
     """Why an item is vague: the words that make it so (``cue``), the kind of vagueness
     (``exhortation``, ``inquiry``, ``improvement``, ``wish``, ``topic``, ``category`` or
     ``hedge``) and what would make it concrete (``advice``)."""
 
+    __slots__ = ("advice", "cue", "kind")
+
     cue: str
     kind: str
     advice: str
+
+    def __init__(
+        self,
+        cue: str,
+        kind: str,
+        advice: str,
+    ) -> None:
+        self.cue = cue
+        self.kind = kind
+        self.advice = advice
 
 
 ADVICE = {
@@ -285,9 +296,20 @@ def _generic_only(words: list[str]) -> bool:
     return bool(content) and all(w in _GENERIC for w in content)
 
 
-@dataclass(frozen=True, slots=True)
-class _Signals:
+class _Signals(Record):
     """What the item says besides its opener: numbers, conditions, named things, hedges."""
+
+    __slots__ = (
+        "clause",
+        "condition",
+        "deliverable",
+        "first",
+        "hedge",
+        "number",
+        "outcome",
+        "specific",
+        "words",
+    )
 
     clause: str
     first: str
@@ -298,6 +320,28 @@ class _Signals:
     deliverable: bool
     hedge: str | None
     outcome: bool
+
+    def __init__(
+        self,
+        clause: str,
+        first: str,
+        words: tuple[str, ...],
+        number: bool,
+        condition: bool,
+        specific: bool,
+        deliverable: bool,
+        hedge: str | None,
+        outcome: bool,
+    ) -> None:
+        self.clause = clause
+        self.first = first
+        self.words = words
+        self.number = number
+        self.condition = condition
+        self.specific = specific
+        self.deliverable = deliverable
+        self.hedge = hedge
+        self.outcome = outcome
 
     @property
     def measurable(self) -> bool:

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from postmortems.document.record import Record
 from postmortems.metrics import document_moments
 from postmortems.model import Postmortem
 from postmortems.review.rules.timeline._entries import entry_date, moments
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(Record):
     """The day the incident ended and where that day was read (for messages)."""
+
+    __slots__ = ("day", "source")
 
     day: dt.date
     source: str
+
+    def __init__(
+        self,
+        day: dt.date,
+        source: str,
+    ) -> None:
+        self.day = day
+        self.source = source
 
 
 def resolution(pm: Postmortem) -> Resolution | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.model import SECTION_BY_KEY, Section
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
@@ -24,19 +24,36 @@ _FILL = "replace it with what is known, or say what is unknown and why"
 _WHEN = "write the real date and time, taken from chat logs, alerts or deploy history"
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
+class _Pattern(Record):
+    __slots__ = ("hints", "lower", "regex", "timestamp", "whole_value", "why")
+
     regex: re.Pattern[str]
     why: str
     #: Date and time placeholders on a timeline entry are timeline.no-time's to report.
-    timestamp: bool = False
+    timestamp: bool
     #: Counts only when it is the whole value of a cell, list item or "Label:" line.
-    whole_value: bool = False
+    whole_value: bool
     #: Substrings one of which a match must contain (in the line as written, or lower-cased when
     #: ``lower``): lines without any are skipped without running the expression, since most
     #: lines hold no placeholder at all.
-    hints: tuple[str, ...] = ()
-    lower: bool = False
+    hints: tuple[str, ...]
+    lower: bool
+
+    def __init__(
+        self,
+        regex: re.Pattern[str],
+        why: str,
+        timestamp: bool = False,
+        whole_value: bool = False,
+        hints: tuple[str, ...] = (),
+        lower: bool = False,
+    ) -> None:
+        self.regex = regex
+        self.why = why
+        self.timestamp = timestamp
+        self.whole_value = whole_value
+        self.hints = hints
+        self.lower = lower
 
 
 _PATTERNS: tuple[_Pattern, ...] = (

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from postmortems.document.lazyre import lazy
+from postmortems.document.record import Record
 from postmortems.document.times import read_stamp
 from postmortems.model import Postmortem, TimelineEvent
 
@@ -23,13 +23,24 @@ _HALF_DAY = dt.timedelta(hours=12)
 YEAR_TYPO_MIN_DAYS = 300
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(Record):
     """The moment of an entry: ``at`` is UTC when ``aware``, else naive wall-clock time."""
+
+    __slots__ = ("at", "aware", "event")
 
     event: TimelineEvent
     at: dt.datetime
     aware: bool
+
+    def __init__(
+        self,
+        event: TimelineEvent,
+        at: dt.datetime,
+        aware: bool,
+    ) -> None:
+        self.event = event
+        self.at = at
+        self.aware = aware
 
 
 def _naive(event: TimelineEvent, last: dt.datetime | None) -> dt.datetime | None:
@@ -98,13 +109,24 @@ def incident_date(pm: Postmortem) -> dt.date | None:
     return days[(len(days) - 1) // 2]
 
 
-@dataclass(frozen=True, slots=True)
-class YearTypo:
+class YearTypo(Record):
     """An entry whose year is almost certainly mistyped, and the date it most likely meant."""
+
+    __slots__ = ("event", "meant", "written")
 
     event: TimelineEvent
     written: dt.date
     meant: dt.date
+
+    def __init__(
+        self,
+        event: TimelineEvent,
+        written: dt.date,
+        meant: dt.date,
+    ) -> None:
+        self.event = event
+        self.written = written
+        self.meant = meant
 
 
 def _same_day_in(year: int, day: dt.date) -> dt.date | None:
