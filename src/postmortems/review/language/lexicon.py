@@ -231,6 +231,50 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
+#: Patterns whose gate words mostly need company: "check" reaches the exhortation pattern only
+#: in "double-check", "triple check" or "check your work", "errors" only in "stop making
+#: errors" or "make fewer errors", and a long postmortem says "check" and "errors" in many
+#: sentences that exhort nobody. A sentence passes such a pattern's gates above *and* one of
+#: its ways in: the words one alternative of the pattern needs (each way in lists word sets
+#: that must all be present). Keep them in step with the pattern: every alternative of the
+#: pattern must have a way in here whose words it cannot match without.
+REFINED: dict[str, tuple[tuple[frozenset[str], ...], ...]] = {
+    "exhortation": (
+        (
+            words("be being"),
+            words(
+                "careful vigilant diligent attentive thorough cautious mindful rigorous "
+                "conscientious disciplined focused"
+            ),
+        ),
+        (words("pay pays paying"), words("attention")),
+        (words("take"), words("care")),
+        (words("exercise"), words("caution care")),
+        (words("use apply"), words("sense judgement judgment")),
+        (words("think"), words("twice harder")),
+        (words("try"), words("harder")),
+        (words("learn"),),
+        (words("stop"),),
+        (words("make making"), words("fewer less no"), words("mistakes errors")),
+        (words("double triple"), words("check checks checking")),
+        (words("check"), words("their his her your"), words("work")),
+        (words("remember remembers remembering"),),
+        (words("forget"),),
+        (words("remind reminds reminding reminded reminder"),),
+    ),
+    "punitive_inherent": (
+        (words("disciplinary"),),
+        (words("warning"), words("written formal final verbal")),
+        (words("performance"), words("improvement"), words("plan")),
+        (words("probation"),),
+        (words("pip"), words("put place placed")),
+        (words("training"), words("mandatory remedial compulsory corrective")),
+        (words("name"), words("shame")),
+        (words("accountable"), words("hold holds held holding")),
+        (words("performance hr"), words("review conversation process")),
+    ),
+}
+
 # The gates of every pattern: its name, its word gates, and which people it needs mentioned
 # (0: none, 1: a person, 2: a person or "we").
 _GATES = tuple(
@@ -281,7 +325,11 @@ def open_patterns(words: frozenset[str], people: People) -> frozenset[str]:
                 if words.isdisjoint(gate):
                     break
             else:
-                opened.add(name)
+                ways = REFINED.get(name)
+                if ways is None or any(
+                    all(not words.isdisjoint(need) for need in way) for way in ways
+                ):
+                    opened.add(name)
     return frozenset(opened)
 
 
