@@ -31,7 +31,7 @@ from postmortems.review.language.detectors.common import (
 from postmortems.review.language.detectors.hindsight import counterfactual
 from postmortems.review.language.detectors.punitive import punitive
 from postmortems.review.language.detectors.tone import exhortation, judgmental
-from postmortems.review.language.lexicon import open_patterns
+from postmortems.review.language.lexicon import open_patterns, opens_any
 from postmortems.review.language.people import People
 from postmortems.review.language.text import Text, gate_words
 
@@ -65,7 +65,7 @@ _DETECTORS: tuple[Callable[[Text], list[Hit]], ...] = (
 
 def could_blame(words: frozenset[str], people: People) -> bool:
     """True when a sentence with these gate words could hold blame (a cheap pre-check)."""
-    return bool(open_patterns(words, people))
+    return opens_any(words, people)
 
 
 def detect(text: Text) -> list[Hit]:

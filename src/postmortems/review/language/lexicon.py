@@ -299,14 +299,24 @@ def open_patterns(words: frozenset[str], people: People) -> frozenset[str]:
     """Names of the patterns whose gates a sentence with these gate words passes.
 
     A pattern passes when the sentence holds a word of each of its word gates and, where the
-    pattern needs one, a word that mentions a person (or "we").
+    pattern needs one, a word that mentions a person (or "we"), and one of its ways in if it
+    has some (:data:`REFINED`).
     """
+    return frozenset(_open(words, people, first_only=False))
+
+
+def opens_any(words: frozenset[str], people: People) -> bool:
+    """True when :func:`open_patterns` would name at least one pattern (stops at the first)."""
+    return bool(_open(words, people, first_only=True))
+
+
+def _open(words: frozenset[str], people: People, *, first_only: bool) -> set[str]:
+    opened: set[str] = set()
     hits = words & _ANY
     if not hits:
-        return frozenset()
+        return opened
     person: bool | None = None
     we: bool | None = None
-    opened: set[str] = set()
     for word in hits:
         for name, gates, needs in _BY_WORD[word]:
             if name in opened:
@@ -321,16 +331,30 @@ def open_patterns(words: frozenset[str], people: People) -> frozenset[str]:
                         we = not words.isdisjoint(people.gate_we)
                     if not we:
                         continue
-            for gate in gates[1:]:
-                if words.isdisjoint(gate):
-                    break
-            else:
-                ways = REFINED.get(name)
-                if ways is None or any(
-                    all(not words.isdisjoint(need) for need in way) for way in ways
-                ):
-                    opened.add(name)
-    return frozenset(opened)
+            if _passes(words, gates, REFINED.get(name)):
+                opened.add(name)
+                if first_only:
+                    return opened
+    return opened
+
+
+def _passes(
+    words: frozenset[str],
+    gates: tuple[frozenset[str], ...],
+    ways: tuple[tuple[frozenset[str], ...], ...] | None,
+) -> bool:
+    for gate in gates[1:]:
+        if words.isdisjoint(gate):
+            return False
+    if ways is None:
+        return True
+    for way in ways:
+        for need in way:
+            if words.isdisjoint(need):
+                break
+        else:
+            return True
+    return False
 
 
 class Patterns:

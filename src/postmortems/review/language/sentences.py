@@ -305,10 +305,10 @@ def sentences(
             are skipped before any masking or splitting.
     """
     for runs in blocks(markdown, first_line):
-        if keep is not None and not keep(
-            frozenset(_LETTERS.findall(" ".join(r[2] for r in runs).lower()))
-        ):
-            continue
+        if keep is not None:
+            words = runs[0][2] if len(runs) == 1 else " ".join(r[2] for r in runs)
+            if not keep(frozenset(_LETTERS.findall(words.lower()))):
+                continue
         parts: list[str] = []
         spans: list[tuple[int, int, int]] = []
         offset = 0
