@@ -270,7 +270,20 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
         yield current
 
 
-_LAST_WORD = lazy(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_LETTER_CHARS = _WORD_CHARS - {"."}
+
+
+def _word_before(text: str, start: int, dot: int) -> str | None:
+    """The word that the full stop at ``dot`` ends (letters and dots, from a letter), looking
+    no further back than ``start``: what ``([A-Za-z][A-Za-z.]*)\\.$`` finds in
+    ``text[start:dot + 1]``, read backwards from the stop instead of tried at every offset."""
+    first = dot
+    while first > start and text[first - 1] in _WORD_CHARS:
+        first -= 1
+    while first < dot and text[first] not in _LETTER_CHARS:
+        first += 1
+    return text[first:dot] if first < dot else None
 
 
 def _split(text: str) -> Iterator[tuple[int, int]]:
@@ -279,9 +292,9 @@ def _split(text: str) -> Iterator[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if match.group(0).startswith("."):
-            word = _LAST_WORD.search(text, start, match.start() + 1)
+            word = _word_before(text, start, match.start())
             if word:
-                token = word.group(1).lower().rstrip(".")
+                token = word.lower().rstrip(".")
                 if token in _ABBREVIATIONS or len(token) == 1:
                     continue
         if text[start:end].strip():
