@@ -5,11 +5,12 @@ Imported by name (`from support import ...`): pytest puts tests/ on the path (py
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from postmortems.model.record import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -34,11 +35,11 @@ LOCATION_FIELDS = {
 
 def content(obj: Any) -> Any:
     """A parsed document as plain data without source locations, for equality checks."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    if isinstance(obj, Record):
         return {
-            f.name: content(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if f.name not in LOCATION_FIELDS
+            name: content(getattr(obj, name))
+            for name in obj.__slots__
+            if name not in LOCATION_FIELDS
         }
     if isinstance(obj, list):
         return [content(x) for x in obj]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 
 if TYPE_CHECKING:
     from postmortems.document.structure import LineMap

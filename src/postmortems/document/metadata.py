@@ -8,10 +8,10 @@ import re
 
 from postmortems.document.blocks import Block
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.document.times import read_stamp
 from postmortems.document.zones import resolve_zone
 from postmortems.model import MOMENTS, Meta, Person
+from postmortems.model.record import Record
 
 _FIELDS: dict[str, str] = {
     "date": "date",

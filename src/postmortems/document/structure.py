@@ -13,8 +13,8 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.model import Section, section_key
+from postmortems.model.record import Record
 
 if TYPE_CHECKING:
     from postmortems.document.tree import Node

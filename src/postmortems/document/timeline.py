@@ -13,10 +13,10 @@ import re
 
 from postmortems.document.blocks import Block
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.document.times import Stamp, find_date, read_stamp
 from postmortems.document.zones import AMBIGUOUS, resolve_zone, zone_statement
 from postmortems.model import Marker, Problem, TimelineEvent
+from postmortems.model.record import Record
 
 MOMENT_NAMES = tuple(m.value for m in Marker if m is not Marker.NONE)
 _MARKER_ALIASES = {

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.document.zones import ZONE_PATTERN
+from postmortems.model.record import Record
 
 MONTHS: dict[str, int] = {
     name: number

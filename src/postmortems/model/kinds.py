@@ -8,13 +8,11 @@ registry: a team can add its own (``security-incident``, ``game-day``) with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from postmortems.model.record import Record
 from postmortems.model.sections import SECTION_BY_KEY
 
 
-@dataclass(frozen=True, slots=True)
-class Kind:
+class Kind(Record):
     """A kind of postmortem.
 
     ``required`` is a tuple of alternatives: each entry is satisfied by any one of its keys (a
@@ -22,12 +20,30 @@ class Kind:
     ``template`` is the order of sections in a new document of this kind.
     """
 
+    __slots__ = ("lightweight", "min_contributing_factors", "name", "required", "template", "title")
+
     name: str
     title: str
     required: tuple[tuple[str, ...], ...]
     template: tuple[str, ...]
-    lightweight: bool = False
-    min_contributing_factors: int = 3
+    lightweight: bool
+    min_contributing_factors: int
+
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        required: tuple[tuple[str, ...], ...],
+        template: tuple[str, ...],
+        lightweight: bool = False,
+        min_contributing_factors: int = 3,
+    ) -> None:
+        self.name = name
+        self.title = title
+        self.required = required
+        self.template = template
+        self.lightweight = lightweight
+        self.min_contributing_factors = min_contributing_factors
 
     def missing(self, keys: set[str]) -> list[tuple[str, ...]]:
         """The required alternatives none of whose keys is in ``keys``."""

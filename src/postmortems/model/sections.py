@@ -12,18 +12,32 @@ Follow-ups; Remediation).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from postmortems.model.record import Record
 
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
+
+class SectionSpec(Record):
     """A canonical section."""
+
+    __slots__ = ("guidance", "key", "synonyms", "title")
 
     key: str
     title: str
     synonyms: tuple[str, ...]
     guidance: str
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        synonyms: tuple[str, ...],
+        guidance: str,
+    ) -> None:
+        self.key = key
+        self.title = title
+        self.synonyms = synonyms
+        self.guidance = guidance
 
 
 SECTIONS: tuple[SectionSpec, ...] = (

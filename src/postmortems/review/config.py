@@ -26,8 +26,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from postmortems.document.record import Record
 from postmortems.errors import UsageError
+from postmortems.model.record import Record
 from postmortems.review.finding import Severity
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 
 
 class Severity(StrEnum):

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 from postmortems.review.finding import Finding, Severity
 
 if TYPE_CHECKING:

@@ -15,9 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from postmortems.document.record import Record
 from postmortems.errors import PostmortemsError
 from postmortems.model import Postmortem
+from postmortems.model.record import Record
 from postmortems.review.config import LintConfig
 from postmortems.review.configfile import ConfigFinder
 from postmortems.review.engine import enabled_rules, review

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 from postmortems.review.context import SourceIndex, Span
 from postmortems.review.finding import Finding
 

@@ -10,7 +10,7 @@ clause before it.
 
 from __future__ import annotations
 
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 from postmortems.review.language.people import People, Who
 from postmortems.review.language.tokens import Token
 from postmortems.review.language.wordlists import words

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.model import Postmortem
+from postmortems.model.record import Record
 from postmortems.review.language.blame import Hit, could_blame, detect_text
 from postmortems.review.language.people import People
 from postmortems.review.language.sentences import sentences

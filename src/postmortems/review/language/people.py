@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cache
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 from postmortems.review.language.names import given_names
 from postmortems.review.language.tokens import Token
 from postmortems.review.language.wordlists import words

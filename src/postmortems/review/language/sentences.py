@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 from postmortems.review.language.wordlists import words
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from postmortems.document.record import Record
+from postmortems.model.record import Record
 from postmortems.review.language.clauses import AUXILIARIES
 from postmortems.review.language.lexicon import open_patterns, patterns
 from postmortems.review.language.people import Who

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.document.words import wordset
 from postmortems.model import ActionItem, Postmortem
+from postmortems.model.record import Record
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding
 

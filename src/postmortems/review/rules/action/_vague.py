@@ -20,7 +20,6 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.document.words import (
     ACTION_VERBS,
     KNOWN_VAGUE,
@@ -29,6 +28,7 @@ from postmortems.document.words import (
     lemma,
     wordset,
 )
+from postmortems.model.record import Record
 
 
 class Vagueness(Record):

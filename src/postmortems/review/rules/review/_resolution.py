@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from postmortems.document.record import Record
 from postmortems.metrics import document_moments
 from postmortems.model import Postmortem
+from postmortems.model.record import Record
 from postmortems.review.rules.timeline._entries import entry_date, moments
 
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.model import SECTION_BY_KEY, Section
+from postmortems.model.record import Record
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule

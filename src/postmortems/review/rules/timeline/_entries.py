@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 
 from postmortems.document.lazyre import lazy
-from postmortems.document.record import Record
 from postmortems.document.times import read_stamp
 from postmortems.model import Postmortem, TimelineEvent
+from postmortems.model.record import Record
 
 _HALF_DAY = dt.timedelta(hours=12)
 
