@@ -30,7 +30,7 @@ Checkout failed for 40 minutes after the 14:05 deploy.
 """
 
 
-def test_a_lint_imports_no_dataclasses_yaml_or_metadata(tmp_path: Path) -> None:
+def test_a_lint_imports_no_dataclasses_yaml_pathlib_or_metadata(tmp_path: Path) -> None:
     path = tmp_path / "2025-03-04-checkout.md"
     path.write_text(DOCUMENT, encoding="utf-8")
     script = textwrap.dedent(
@@ -39,7 +39,7 @@ def test_a_lint_imports_no_dataclasses_yaml_or_metadata(tmp_path: Path) -> None:
         from postmortems.cli.main import main
         with contextlib.redirect_stdout(io.StringIO()):
             main(["lint", {str(path)!r}])
-        heavy = ["dataclasses", "inspect", "yaml", "importlib.metadata", "statistics"]
+        heavy = ["dataclasses", "inspect", "yaml", "importlib.metadata", "statistics", "pathlib"]
         print(sorted(name for name in heavy if name in sys.modules))
         """
     )

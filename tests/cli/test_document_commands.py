@@ -150,15 +150,15 @@ def test_unreadable_file_among_good_ones_still_shows_the_others(tmp_path):
 
 def test_permission_denied_is_one_line(tmp_path, monkeypatch, capsys):
     """Root reads files whatever their mode, so the denial is simulated where it happens."""
-    from pathlib import Path
+    from postmortems.document import parse
 
     path = tmp_path / "locked.md"
     path.write_text("## Summary\n", encoding="utf-8")
 
-    def deny(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def deny(name):
+        raise PermissionError(13, "Permission denied", name)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(parse, "_read_bytes", deny)
     assert main(["show", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"postmortems: {path}: error: permission denied (check the file's permissions)"]

@@ -8,14 +8,15 @@ without it is skipped, as ruff does). No file found means the defaults.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from postmortems.document.lazyre import lazy
 from postmortems.errors import UsageError
 from postmortems.review.config import LintConfig, parse_config
+from postmortems.review.paths import folders_up, has_suffix
 from postmortems.review.registry import RULES, RuleRegistry
 
 DEDICATED = ".postmortems.toml"
@@ -28,19 +29,21 @@ class ConfigFinder:
 
     def __init__(self, registry: RuleRegistry | None = None) -> None:
         self.registry = registry or RULES
-        self._by_dir: dict[Path, LintConfig] = {}
-        self._by_file: dict[Path, LintConfig] = {}
+        self._by_dir: dict[str, LintConfig] = {}
+        self._by_file: dict[str, LintConfig] = {}
 
-    def for_document(self, document: Path) -> LintConfig:
-        """The configuration that applies to ``document`` (a file path, maybe not existing)."""
-        start = document.parent if document.suffix else document
-        return self.for_directory(start.resolve())
+    def for_document(self, document: str | os.PathLike[str]) -> LintConfig:
+        """The configuration that applies to ``document`` (an absolute file path, maybe not
+        existing)."""
+        path = os.fspath(document)
+        start = os.path.dirname(path) if has_suffix(path) else path
+        return self.for_directory(os.path.realpath(start))
 
-    def for_directory(self, directory: Path) -> LintConfig:
-        """The configuration of the nearest file at or above ``directory``."""
-        chain: list[Path] = []
+    def for_directory(self, directory: str) -> LintConfig:
+        """The configuration of the nearest file at or above ``directory`` (resolved)."""
+        chain: list[str] = []
         found: LintConfig | None = None
-        for folder in (directory, *directory.parents):
+        for folder in folders_up(directory):
             if folder in self._by_dir:
                 found = self._by_dir[folder]
                 break
@@ -54,31 +57,35 @@ class ConfigFinder:
             self._by_dir[folder] = config
         return config
 
-    def load(self, path: Path) -> LintConfig:
+    def load(self, path: str | os.PathLike[str]) -> LintConfig:
         """Read and validate the configuration file ``path`` (cached)."""
-        path = path.resolve()
-        if path not in self._by_file:
-            self._by_file[path] = load_config(path, self.registry)
-        return self._by_file[path]
+        resolved = os.path.realpath(path)
+        if resolved not in self._by_file:
+            self._by_file[resolved] = load_config(resolved, self.registry)
+        return self._by_file[resolved]
 
 
-def _config_file_in(folder: Path) -> Path | None:
-    dedicated = folder / DEDICATED
-    if dedicated.is_file():
+def _config_file_in(folder: str) -> str | None:
+    dedicated = os.path.join(folder, DEDICATED)
+    if os.path.isfile(dedicated):
         return dedicated
-    pyproject = folder / PYPROJECT
-    if pyproject.is_file():
+    pyproject = os.path.join(folder, PYPROJECT)
+    if os.path.isfile(pyproject):
         try:
-            text = pyproject.read_text(encoding="utf-8")
+            with open(pyproject, encoding="utf-8") as handle:
+                text = handle.read()
         except (OSError, UnicodeDecodeError):
             return None
         # Cheap test before parsing: only files that mention our table count.
-        if re.search(r"^\s*\[\s*tool\s*\.\s*postmortems\s*\.\s*lint", text, re.MULTILINE):
+        if _OUR_TABLE.search(text):
             return pyproject
     return None
 
 
-def load_config(path: Path, registry: RuleRegistry | None = None) -> LintConfig:
+_OUR_TABLE = lazy(r"^\s*\[\s*tool\s*\.\s*postmortems\s*\.\s*lint", re.MULTILINE)
+
+
+def load_config(path: str | os.PathLike[str], registry: RuleRegistry | None = None) -> LintConfig:
     """Read the lint configuration from ``path`` (a ``.postmortems.toml``, a
     ``pyproject.toml`` or any TOML file holding a ``[lint]`` table).
 
@@ -89,9 +96,10 @@ def load_config(path: Path, registry: RuleRegistry | None = None) -> LintConfig:
     import tomllib
 
     registry = registry or RULES
-    shown = str(path)
+    shown = os.fspath(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(shown, encoding="utf-8") as handle:
+            text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageError(f"cannot read configuration: {reason}", path=shown) from None
@@ -104,8 +112,9 @@ def load_config(path: Path, registry: RuleRegistry | None = None) -> LintConfig:
         if line is None and "end of document" in str(exc):
             line = len(text.rstrip().splitlines()) or 1
         raise UsageError(f"invalid TOML: {message}", path=shown, line=line) from None
-    prefix = _PREFIX.get(path.name, ("lint",))
-    if path.name != PYPROJECT and "lint" not in data and "tool" in data:
+    name = os.path.basename(shown)
+    prefix = _PREFIX.get(name, ("lint",))
+    if name != PYPROJECT and "lint" not in data and "tool" in data:
         prefix = _PREFIX[PYPROJECT]
     table: Any = data
     for key in prefix:

@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from pathlib import Path
 from typing import BinaryIO
 
 from postmortems.errors import PostmortemsError
@@ -22,6 +21,7 @@ from postmortems.review.config import LintConfig
 from postmortems.review.configfile import ConfigFinder
 from postmortems.review.engine import enabled_rules, review
 from postmortems.review.finding import Finding, Severity
+from postmortems.review.paths import absolute, normal
 from postmortems.review.registry import RULES, RuleRegistry
 from postmortems.review.rule import Rule
 
@@ -131,7 +131,7 @@ class Overrides(Record):
         self.fail_on = fail_on
 
 
-def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
     """``(shown path, file)`` for every document the arguments name: files as given, folders
     recursed in name order (``*.md`` and ``*.markdown``; hidden folders and README-like files
     skipped), ``-`` for standard input (file ``None``). A path that does not exist is yielded
@@ -140,9 +140,8 @@ def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
         if arg == STDIN:
             yield STDIN, None
             continue
-        path = Path(arg)
-        if not path.is_dir():
-            yield arg, path
+        if not os.path.isdir(normal(arg)):
+            yield arg, normal(arg)
             continue
         for root, dirs, files in os.walk(arg):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
@@ -151,7 +150,7 @@ def iter_documents(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
                 wanted = name.lower().endswith(SUFFIXES) and stem not in NOT_POSTMORTEMS
                 if wanted and not name.startswith("."):
                     shown = os.path.join(root, name)
-                    yield shown, Path(shown)
+                    yield shown, normal(shown)
 
 
 def lint_paths(
@@ -189,7 +188,7 @@ def lint_paths(
     registry = registry or RULES
     _check_selectors(overrides, registry)
     finder = ConfigFinder(registry)
-    fixed = finder.load(Path(overrides.config_file)) if overrides.config_file else None
+    fixed = finder.load(overrides.config_file) if overrides.config_file else None
     if parse_text is None or parse_file is None:
         from postmortems import document
 
@@ -199,10 +198,10 @@ def lint_paths(
     rule_sets: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
     # Every document's configuration first: a bad configuration file stops the run before any
     # document is reviewed.
-    plan: list[tuple[str, Path | None, LintConfig]] = []
+    plan: list[tuple[str, str | None, LintConfig]] = []
     for shown, path in iter_documents(paths):
-        where = Path(stdin_filename) if path is None and stdin_filename else path or Path("x.md")
-        config = _apply(fixed or finder.for_document(where.absolute()), overrides)
+        where = stdin_filename if path is None and stdin_filename else path or "x.md"
+        config = _apply(fixed or finder.for_document(absolute(where)), overrides)
         key = (config.select, config.ignore)
         if key not in rule_sets:
             rule_sets[key] = enabled_rules(config, registry)
@@ -214,7 +213,7 @@ def lint_paths(
         workers = parallel.workers_for(len(plan), jobs)
         if workers > 1:
             run.files = parallel.review_files(
-                [(shown, str(path), config) for shown, path, config in plan], workers
+                [(shown, path, config) for shown, path, config in plan if path], workers
             )
             return run
     read_text, read_file = parse_text, parse_file
@@ -223,7 +222,7 @@ def lint_paths(
         if path is None:
             parse = partial(_parse_stdin, read_text, stdin, shown)
         else:
-            parse = partial(read_file, str(path))
+            parse = partial(read_file, path)
         run.files.append(review_document(shown, config, rules, parse))
     return run
 
