@@ -344,7 +344,8 @@ def _from_text(
 
 def _event(text: str, line: int) -> TimelineEvent:
     text = " ".join(text.split())
-    match = _TAG.search(text)
+    # A marker tag is bracketed ("[detected]", "(resolved)"): most entries have neither.
+    match = _TAG.search(text) if "[" in text or "(" in text else None
     marker = _MARKER_ALIASES[match.group("tag").lower()] if match else Marker.NONE.value
     return TimelineEvent(text=text, line=line, marker=marker)
 

@@ -155,15 +155,19 @@ def read_stamp(text: str, *, default_year: int | None = None) -> Stamp | None:
         rest = _AFTER.sub("", text[placeholder.end() :], count=1)
         return Stamp(text=placeholder.group(0).strip(" *|"), rest=rest, date=date, placeholder=True)
     match = _STAMP.match(text)
-    if not match or not (match.group("h") or _has_date(match)):
+    if not match:
+        return None
+    has_time = bool(match.group("h"))
+    has_date = _has_date(match)
+    if not (has_time or has_date):
         return None
     date, year_known = _date_of(match, default_year)
-    if _has_date(match) and date is None and year_known:
+    if has_date and date is None and year_known:
         return None
     time = _time_of(match)
-    if match.group("h") and time is None:
+    if has_time and time is None:
         return None
-    if time is None and date is None and not (_has_date(match) and not year_known):
+    if time is None and date is None and not (has_date and not year_known):
         return None
     zone = match.group("zone")
     if zone:
@@ -175,7 +179,7 @@ def read_stamp(text: str, *, default_year: int | None = None) -> Stamp | None:
 
 
 def _has_date(match: re.Match[str]) -> bool:
-    return any(match.group(g) for g in ("iso", "dotted", "mdy", "dmy"))
+    return any(match.group("iso", "dotted", "mdy", "dmy"))
 
 
 def _date_of(match: re.Match[str], default_year: int | None) -> tuple[dt.date | None, bool]:
@@ -199,12 +203,13 @@ def _date_of(match: re.Match[str], default_year: int | None) -> tuple[dt.date | 
 
 
 def _time_of(match: re.Match[str]) -> dt.time | None:
-    if not match.group("h"):
+    hours, minutes, seconds, fraction, written = match.group("h", "min", "s", "frac", "ampm")
+    if not hours:
         return None
-    hour, minute = int(match["h"]), int(match["min"])
-    second = int(match["s"] or 0)
-    micro = int((match["frac"] or "0")[:6].ljust(6, "0"))
-    ampm = (match["ampm"] or "").replace(".", "").lower()
+    hour, minute = int(hours), int(minutes)
+    second = int(seconds) if seconds else 0
+    micro = int(fraction[:6].ljust(6, "0")) if fraction else 0
+    ampm = written.replace(".", "").lower() if written else ""
     if ampm:
         if not 1 <= hour <= 12:
             return None

@@ -52,6 +52,9 @@ _LEAVES: dict[str, str] = {
 }
 
 
+_NO_META: dict[str, Any] = {}
+
+
 class Node:
     """One node of the tree. Leaves (text, code, html) carry their text in ``content``."""
 
@@ -67,7 +70,8 @@ class Node:
     ) -> None:
         self.name = name
         self.srcmap = (start, end)
-        self.meta: dict[str, Any] = meta if meta is not None else {}
+        # Leaves (most nodes) share one empty mapping; only containers are given attributes.
+        self.meta: dict[str, Any] = meta if meta is not None else _NO_META
         self.children: list[Node] = []
         self.content = content
 
@@ -88,7 +92,7 @@ def parse_tree(text: str) -> Node:
     """The syntax tree of ``text``; ``srcmap`` holds UTF-8 byte offsets into ``text``."""
     import pyromark
 
-    root = Node("root", 0, len(text.encode("utf-8")))
+    root = Node("root", 0, len(text.encode("utf-8")), {})
     stack = [root]
     parent = root
     leaves, units = _LEAVES, _UNITS
