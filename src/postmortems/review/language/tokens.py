@@ -94,7 +94,10 @@ def tokenize(text: str) -> list[Token]:
     if "’" in text:
         text = text.replace("’", "'")
     pattern = _TOKEN_NT if "n't" in text else _TOKEN
+    # tuple.__new__ is what Token(...) calls, without a Python frame per token.
+    new = tuple.__new__
     return [
-        Token(m.group(), m.group().lower(), m.start(), m.end(), m.lastgroup or "punct")
+        new(Token, (word, word.lower(), *m.span(), m.lastgroup or "punct"))
         for m in pattern.finditer(text)
+        for word in (m.group(),)
     ]

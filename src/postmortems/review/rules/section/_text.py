@@ -43,7 +43,8 @@ def code_lines(lines: Sequence[str]) -> set[int]:
     inside: set[int] = set()
     fence: str | None = None
     for number, text in enumerate(lines, start=1):
-        match = _FENCE.match(text)
+        # A fence line holds three backticks or tildes; most lines have neither.
+        match = _FENCE.match(text) if "```" in text or "~~~" in text else None
         if fence is None:
             if match:
                 fence = match.group(1)[0] * len(match.group(1))
