@@ -16,6 +16,7 @@ from postmortems.document.lazyre import lazy
 from postmortems.model import Postmortem
 from postmortems.model.record import Record
 from postmortems.review.language.blame import Hit, could_blame, detect_text
+from postmortems.review.language.lexicon import GATE_WORDS
 from postmortems.review.language.people import People
 from postmortems.review.language.sentences import sentences
 
@@ -75,7 +76,7 @@ def analyse(
     def keep(words: frozenset[str]) -> bool:
         return could_blame(words, people)
 
-    for sentence in sentences(source, first_line, keep):
+    for sentence in sentences(source, first_line, keep, GATE_WORDS):
         index = bisect.bisect_right(starts, sentence.line) - 1
         key = sections[index][1] if index >= 0 else None
         for hit in detect_text(sentence.text, people, key):

@@ -286,6 +286,8 @@ _GATES = tuple(
     for name, gates in GATES.items()
 )
 _ANY = frozenset().union(*(word_gates[0] for _, word_gates, _ in _GATES))
+#: Words a sentence needs one of for any pattern to open (the first gates of all).
+GATE_WORDS = _ANY
 # Every pattern under each word of its first gate: a sentence's words pick the few patterns
 # worth testing instead of every pattern being tested against the sentence.
 _BY_WORD: dict[str, list[tuple[str, tuple[frozenset[str], ...], int]]] = {}

@@ -308,6 +308,7 @@ def sentences(
     markdown: str,
     first_line: int = 1,
     keep: Callable[[frozenset[str]], bool] | None = None,
+    needs: frozenset[str] | None = None,
 ) -> Iterator[Sentence]:
     """Every sentence of prose in ``markdown``, with source positions.
 
@@ -316,11 +317,16 @@ def sentences(
         first_line: the source line of the first line of ``markdown``.
         keep: a cheap filter on a block's lower-case words (letters only); blocks it rejects
             are skipped before any masking or splitting.
+        needs: words ``keep`` needs one of: a block with none of them is skipped without
+            asking ``keep``.
     """
     for runs in blocks(markdown, first_line):
         if keep is not None:
-            words = runs[0][2] if len(runs) == 1 else " ".join(r[2] for r in runs)
-            if not keep(frozenset(_LETTERS.findall(words.lower()))):
+            block_text = runs[0][2] if len(runs) == 1 else " ".join(r[2] for r in runs)
+            words = _LETTERS.findall(block_text.lower())
+            if needs is not None and needs.isdisjoint(words):
+                continue
+            if not keep(frozenset(words)):
                 continue
         parts: list[str] = []
         spans: list[tuple[int, int, int]] = []
