@@ -210,6 +210,16 @@ def _from_row(block: Block, columns: dict[str, int], base: dt.date | None) -> Ac
     return item
 
 
+_FIELD_SEPARATOR = lazy(r"[,;]")
+_DUE_WORD = lazy(r"^(?:due|by|before|eta)\b", re.I)
+_DUE_PREFIX = lazy(r"^(?:due|by|before|eta)\s*(?:on|date)?\s*", re.I)
+_PRIORITY = lazy(r"^P[0-4]$")
+_YEAR_FIRST = lazy(r"^\d{4}-")
+_TRAILING_PUNCTUATION = lazy(r"[\s(\[,;–—-]+$")
+_DIGIT_FIRST = lazy(r"^\s*(?:on\s+)?\d")
+_FOUR_DIGITS = lazy(r"\d{4}")
+
+
 def from_text(
     text: str,
     line: int,
@@ -228,25 +238,25 @@ def from_text(
     item = ActionItem(text=text, line=line)
     trailer = _TRAILER.search(text)
     fields_text = text
-    if trailer and all(_TRAILER_FIELD.match(p) for p in re.split(r"[,;]", trailer["inner"])):
+    if trailer and all(_TRAILER_FIELD.match(p) for p in _FIELD_SEPARATOR.split(trailer["inner"])):
         text = text[: trailer.start()].rstrip()
-        for part in re.split(r"[,;]", trailer["inner"]):
+        for part in _FIELD_SEPARATOR.split(trailer["inner"]):
             part = part.strip()
             if part.startswith("@"):
                 item.owner = part[1:]
-            elif re.match(r"^(?:due|by|before|eta)\b", part, re.I) and ":" not in part:
+            elif _DUE_WORD.match(part) and ":" not in part:
                 _set_due(
                     item,
-                    re.sub(r"^(?:due|by|before|eta)\s*(?:on|date)?\s*", "", part, flags=re.I),
+                    _DUE_PREFIX.sub("", part),
                     base,
                 )
-            elif re.match(r"^P[0-4]$", part):
+            elif _PRIORITY.match(part):
                 item.priority = part
             elif _DONE_WORDS.fullmatch(part.lower()) or _PROGRESS_WORDS.fullmatch(part.lower()):
                 item.status = normalize_status(part)
             elif _WONT_WORDS.fullmatch(part.lower()):
                 item.status = "wont-do"
-            elif _RELATIVE.match(part) or _QUARTER.match(part) or re.match(r"^\d{4}-", part):
+            elif _RELATIVE.match(part) or _QUARTER.match(part) or _YEAR_FIRST.match(part):
                 _set_due(item, part, base)
             elif re.fullmatch(_NAME, part) and _is_name(part) and item.owner is None:
                 item.owner = part
@@ -259,7 +269,7 @@ def from_text(
             end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
             value = text[match.end() : end].strip().rstrip(".,;)").strip()
             _apply(item, match.group("label").lower(), value, base)
-        body = re.sub(r"[\s(\[,;–—-]+$", "", body).strip()
+        body = _TRAILING_PUNCTUATION.sub("", body).strip()
     item.text = body or text
     labels_inner = list(_LABEL.finditer(fields_text)) if fields_text is not text else []
     for index, match in enumerate(labels_inner):
@@ -351,10 +361,10 @@ def _set_due(item: ActionItem, value: str, base: dt.date | None) -> None:
     absolute = (
         parse_date(value, default_year=year)
         or _quarter_end(value, base)
-        or (find_date(value, default_year=year) if re.match(r"^\s*(?:on\s+)?\d", value) else None)
+        or (find_date(value, default_year=year) if _DIGIT_FIRST.match(value) else None)
     )
     if absolute:
-        if base is not None and absolute < base and not re.search(r"\d{4}", value):
+        if base is not None and absolute < base and not _FOUR_DIGITS.search(value):
             # "Due: 1 Mar" written in December means the next March.
             absolute = absolute.replace(year=absolute.year + 1)
         item.due = absolute

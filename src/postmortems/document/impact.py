@@ -121,11 +121,17 @@ def read_impact(blocks: list[Block]) -> list[ImpactFigure]:
     return figures
 
 
+_GROUPING = lazy(r"[,\s]")
+_STATUS_WORD = lazy(r"\b(?:http|status|code)\s*$", re.I)
+_CURRENCY_WORD = lazy(rf"[$€£]|{_CURRENCY}|dollars|euros|pounds|kroner|kr", re.I)
+_UNIT_WORD = lazy(r"[A-Za-z-]+")
+
+
 def _value(match: re.Match[str]) -> float | None:
     raw = match.group("num")
     if raw is None:
         return None
-    number = float(re.sub(r"[,\s]", "", raw))
+    number = float(_GROUPING.sub("", raw))
     mult = (match.group("mult") or "").lower()
     return number * _MULT.get(mult, 1.0)
 
@@ -135,14 +141,14 @@ def _http_code(match: re.Match[str], value: float) -> bool:
     if not (value.is_integer() and 100 <= value <= 599) or match.group("mult"):
         return False
     before = match.string[max(0, match.start() - 12) : match.start()]
-    return bool(re.search(r"\b(?:http|status|code)\s*$", before, re.I))
+    return bool(_STATUS_WORD.search(before))
 
 
 def _unit(kind: str, text: str) -> str:
     if kind in ("percent", "error_budget"):
         return "%"
     if kind == "money":
-        symbol = re.search(rf"[$€£]|{_CURRENCY}|dollars|euros|pounds|kroner|kr", text, re.I)
+        symbol = _CURRENCY_WORD.search(text)
         return symbol.group(0).upper() if symbol else ""
-    words = re.findall(r"[A-Za-z-]+", text)
+    words = _UNIT_WORD.findall(text)
     return words[-1].lower() if words else ""

@@ -243,20 +243,16 @@ def _columns(cells: list[str]) -> dict[str, int]:
     text_columns = [i for i in range(len(cells)) if i not in roles.values()]
     if text_columns:
         event = next(
-            (
-                i
-                for i in text_columns
-                if re.search(
-                    r"event|what|description|action|detail|"
-                    r"text|message|summary|note",
-                    cells[i],
-                    re.I,
-                )
-            ),
+            (i for i in text_columns if _EVENT_HEADER.search(cells[i])),
             text_columns[0],
         )
         roles["event"] = event
     return roles
+
+
+_EVENT_HEADER = lazy(r"event|what|description|action|detail|text|message|summary|note", re.I)
+_BRACKETED_ZONE = lazy(r"[(\[]\s*([A-Za-z][\w/+:-]*)\s*[)\]]")
+_BARE_ZONE = lazy(r"\b(UTC|GMT|[A-Z]{2,4}T)\b")
 
 
 def _header_zone(cells: list[str]) -> str | None:
@@ -265,10 +261,10 @@ def _header_zone(cells: list[str]) -> str | None:
             zone = zone_statement(cell)
             if zone:
                 return zone
-            match = re.search(r"[(\[]\s*([A-Za-z][\w/+:-]*)\s*[)\]]", cell)
+            match = _BRACKETED_ZONE.search(cell)
             if match and (resolve_zone(match.group(1)) or match.group(1).upper() in AMBIGUOUS):
                 return match.group(1)
-            bare = re.search(r"\b(UTC|GMT|[A-Z]{2,4}T)\b", cell)
+            bare = _BARE_ZONE.search(cell)
             if bare and resolve_zone(bare.group(1)):
                 return bare.group(1)
     return None

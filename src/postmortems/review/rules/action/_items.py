@@ -167,8 +167,12 @@ class OwnerProblem(Record):
         self.owner = owner
 
 
+_NOT_WORD = lazy(r"[^\w'-]+")
+_WORD_CHAR = lazy(r"\w")
+
+
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w'-]+", " ", text.lower().lstrip("@")).split())
+    return " ".join(_NOT_WORD.sub(" ", text.lower().lstrip("@")).split())
 
 
 def classify_owner(owner: str | None, people: Sequence[str] = ()) -> OwnerProblem | None:
@@ -179,7 +183,7 @@ def classify_owner(owner: str | None, people: Sequence[str] = ()) -> OwnerProble
     norm = _norm(text).replace("-", " ").strip()
     if _ROLE.match(norm):
         return OwnerProblem("role", owner)
-    if norm in _PLACEHOLDER_OWNERS or not re.search(r"\w", text) or _UNNAMED.match(norm):
+    if norm in _PLACEHOLDER_OWNERS or not _WORD_CHAR.search(text) or _UNNAMED.match(norm):
         return OwnerProblem("placeholder", owner)
     if any(norm == _norm(p) for p in people):
         return None
@@ -294,7 +298,7 @@ def classify_due(item: ActionItem) -> DueProblem | None:
     if item.due_text is not None:
         text = item.due_text.strip()
         norm = _norm(text).replace("-", " ").strip()
-        if norm in _PLACEHOLDER_DUES or not re.search(r"\w", text) or _NO_DATE.match(norm):
+        if norm in _PLACEHOLDER_DUES or not _WORD_CHAR.search(text) or _NO_DATE.match(norm):
             return DueProblem("placeholder", item.due_text)
         # Anything else names a time a reader can place ("end of Q2", "next sprint",
         # "before the freeze"): the benefit of the doubt goes to the writer.

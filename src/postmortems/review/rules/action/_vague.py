@@ -251,15 +251,25 @@ _LEADING_HEDGE = lazy(
 _LABEL = lazy(r"^(?P<label>[^:.!?]{3,60}?):\s+(?P<rest>\S.*)$")
 
 
+# Markdown a follow-up may carry, and the word shapes the reader looks at.
+_LINK = lazy(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS_PAIR = lazy(r"(\*\*|__|~~)")
+_EMPHASIS_MARK = lazy(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_GERUND = lazy(r"^([A-Za-z]+ing)\b")
+_FIRST_WORD = lazy(r"[A-Za-z'-]+")
+_WORD = lazy(r"[A-Za-z][A-Za-z'-]*")
+_SENTENCE_END = lazy(r"(?<=[.!?])\s+")
+
+
 def _plain(text: str) -> str:
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|~~)", "", text)
-    text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS_PAIR.sub("", text)
+    text = _EMPHASIS_MARK.sub("", text)
     return " ".join(text.split())
 
 
 def _gerund_to_base(text: str) -> str:
-    match = re.match(r"^([A-Za-z]+ing)\b", text)
+    match = _GERUND.match(text)
     if not match:
         return text
     return lemma(match.group(1)) + text[match.end() :]
@@ -280,7 +290,7 @@ def action_clause(text: str) -> str:
     label = _LABEL.match(text)
     if label:
         rest = label.group("rest")
-        first = re.match(r"[A-Za-z'-]+", rest)
+        first = _FIRST_WORD.match(rest)
         word = first.group(0) if first else ""
         if word and (is_action_verb(word) or word.lower().endswith("ing") or _TOPIC.match(word)):
             text = rest
@@ -288,7 +298,7 @@ def action_clause(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'-]*", text.lower())
+    return _WORD.findall(text.lower())
 
 
 def _generic_only(words: list[str]) -> bool:
@@ -350,7 +360,7 @@ class _Signals(Record):
 
 def _signals(text: str) -> _Signals:
     clause = action_clause(text)
-    first = re.split(r"(?<=[.!?])\s+", clause, maxsplit=1)[0].rstrip(".!? ")
+    first = _SENTENCE_END.split(clause, maxsplit=1)[0].rstrip(".!? ")
     hedge = _HEDGE.search(first)
     return _Signals(
         clause=clause,
