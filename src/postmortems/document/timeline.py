@@ -19,6 +19,7 @@ from postmortems.model import Marker, Problem, TimelineEvent
 from postmortems.model.record import Record
 
 MOMENT_NAMES = tuple(m.value for m in Marker if m is not Marker.NONE)
+_NO_MARKER = Marker.NONE.value
 _MARKER_ALIASES = {
     "trigger": "trigger",
     "triggered": "trigger",
@@ -342,7 +343,7 @@ def _event(text: str, line: int) -> TimelineEvent:
     text = " ".join(text.split())
     # A marker tag is bracketed ("[detected]", "(resolved)"): most entries have neither.
     match = _TAG.search(text) if "[" in text or "(" in text else None
-    marker = _MARKER_ALIASES[match.group("tag").lower()] if match else Marker.NONE.value
+    marker = _MARKER_ALIASES[match.group("tag").lower()] if match else _NO_MARKER
     return TimelineEvent(text=text, line=line, marker=marker)
 
 
@@ -428,8 +429,8 @@ def _infer_markers(events: list[TimelineEvent]) -> None:
         hints = _INFER_HINTS[moment]
         for event, low in zip(events, lowered, strict=True):
             if (
-                event.marker == Marker.NONE.value
-                and any(h in low for h in hints)
+                event.marker == _NO_MARKER
+                and any(map(low.__contains__, hints))
                 and pattern.search(event.text)
             ):
                 event.marker = moment
