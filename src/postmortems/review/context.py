@@ -36,17 +36,24 @@ class SourceIndex:
     :attr:`text`, the normalised source.
     """
 
-    __slots__ = ("_starts", "lines", "text")
+    __slots__ = ("_line_starts", "lines", "text")
 
     def __init__(self, source: str) -> None:
-        self.text = _NEWLINE.sub("\n", source)
+        self.text = source if "\r" not in source else _NEWLINE.sub("\n", source)
         self.lines = self.text.split("\n")
-        starts = [0]
-        total = 0
-        for line in self.lines[:-1]:
-            total += len(line) + 1
-            starts.append(total)
-        self._starts = starts
+        self._line_starts: list[int] | None = None
+
+    @property
+    def _starts(self) -> list[int]:
+        # Worked out on first use: the text report only reads lines.
+        if self._line_starts is None:
+            starts = [0]
+            total = 0
+            for line in self.lines[:-1]:
+                total += len(line) + 1
+                starts.append(total)
+            self._line_starts = starts
+        return self._line_starts
 
     def line_text(self, line: int) -> str:
         """The text of 1-based ``line`` without its line ending ('' past the end)."""
