@@ -62,7 +62,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         module = importlib.import_module(module_name)
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(cmd)
-        cmd.set_defaults(_run=module.run)
+        cmd.set_defaults(_run=module.run, _parser=cmd)
     return parser
 
 
@@ -81,7 +81,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = sys.argv[1:]
     command = _command_of(argv)
     parser = build_parser(command)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # Options between a command's paths ("timeline a.json --tz UTC b.json"): argparse
+        # stops taking positionals at the first option, so the command's own parser reads
+        # its arguments again, intermixed. Anything it does not know is still an error.
+        sub = getattr(args, "_parser", None)
+        if sub is None:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        rest = list(argv)[list(argv).index(args.command) + 1 :]
+        args = sub.parse_intermixed_args(rest, argparse.Namespace(command=args.command))
     if not getattr(args, "_run", None):
         parser.print_help()
         return 0
