@@ -446,7 +446,9 @@ def _resolved(
 
 def _key(event: Event) -> tuple[str, str]:
     attrs = event.attrs
-    for name in ("incident", "incident_id", "alert", "alertname", "alias", "fingerprint", "series"):
+    # The id before the title: PagerDuty writes the incident's summary on some log entries
+    # only, and a title can be edited while the incident is open.
+    for name in ("incident_id", "incident", "alert", "alertname", "alias", "fingerprint", "series"):
         value = attrs.get(name)
         if value:
             return (event.source, str(value))
