@@ -138,6 +138,7 @@ def test_skipped_records_are_summarised_and_listed(scenario_source, capsys, tmp_
         (["x", "--from", "2025-02-14T09:00Z", "--to", "2025-02-14T08:00Z"], "end must be after"),
         (["x", "--duration", "ttm=start:end"], "unknown moment"),
         (["x", "--chart", "out.gif"], "chart format"),
+        (["x", "--column", "time"], "is not ROLE=NAME"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(argv, message, capsys):
@@ -169,3 +170,20 @@ def test_chart_through_the_command(scenario_source, capsys, tmp_path):
     assert "chart written" in err
     ids = {el.get("id") for el in ET.parse(target).getroot().iter() if el.get("id")}
     assert "moment:resolved" in ids
+
+
+def test_columns_named_on_the_command_line(capsys, tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "logged,who,what happened,ref\n2025-02-14 09:00:00,Lars,Failover started,T-1\n",
+        encoding="utf-8",
+    )
+    argv = ["csv:" + str(sheet), "--tz", "Europe/Berlin", "--format", "json"]
+    code, out, err = run(capsys, *argv, "--column", "time=logged", "--column", "text=ref")
+    assert code == 0, err
+    (event,) = json.loads(out)["events"]
+    assert event["time"] == "2025-02-14T08:00:00Z"
+    assert event["text"] == "T-1"
+    assert event["actor"] == "Lars"  # a role not named is still found by its common name
+    code, out, err = run(capsys, *argv, "--column", "when=logged")
+    assert code == 2 and "unknown column role 'when'" in err

@@ -46,6 +46,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--tz", metavar="ZONE", help="zone of naive times (IANA name or UTC)")
     parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="ROLE=NAME",
+        help="csv/jsonl: the column that holds ROLE (time, text, actor, kind, end, date), "
+        "e.g. --column time=logged; repeatable; unnamed roles are found by common names",
+    )
+    parser.add_argument(
         "--threshold", metavar="EXPR", help="metric threshold for crossing events, e.g. '>1.0'"
     )
     parser.add_argument("--format", choices=_FORMATS, help="output format (default: text)")
@@ -90,6 +98,15 @@ def _run(args: argparse.Namespace) -> int:
             ) from None
         definitions[name] = pair
 
+    columns: dict[str, str] = {}
+    for text in args.column:
+        role, sep, name = text.partition("=")
+        if not sep or not role.strip() or not name.strip():
+            raise UsageError(
+                f"--column {text!r} is not ROLE=NAME", hint="e.g. --column text=Update"
+            )
+        columns[role.strip().lower()] = name.strip()
+
     doc_path = args.around or args.into
     document = _read_document(doc_path) if doc_path else None
     known = _known_moments(document) if document is not None else {}
@@ -120,6 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         tz_name=args.tz,
         channels=tuple(args.channel),
         threshold=args.threshold,
+        columns=columns,
     )
     results = load_sources(args.sources, options)
     series: dict[str, Any] = {}

@@ -27,10 +27,12 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "time": (
         "time", "timestamp", "@timestamp", "ts", "datetime", "date", "created_at", "createdat",
         "occurred_at", "occurredat", "start", "start_time", "starts_at", "startsat", "when", "at",
+        "created", "posted", "posted_at", "logged", "logged_at", "updated_at", "updated",
     ),
     "text": (
         "text", "message", "msg", "summary", "description", "title", "event", "log", "body",
-        "note", "details", "what",
+        "note", "notes", "details", "what", "update", "content", "comment", "entry", "action",
+        "activity", "subject", "status",
     ),
     "actor": ("actor", "user", "author", "owner", "who", "username", "user_name", "name", "by"),
     "kind": ("kind", "type", "event_type", "category"),
@@ -88,7 +90,8 @@ def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) ->
 
     A zone in the time column's header ("Time (UTC)") is the zone of its naive times, unless
     ``options.tz`` says otherwise. A ``date`` column is used with a ``time`` column that holds
-    only times of day.
+    only times of day. With no column named like text, the first column no role took is the
+    text.
     """
     available = list(names)
     normal: dict[str, str] = {}
@@ -119,6 +122,12 @@ def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) ->
                 chosen[role] = found
                 taken.add(found)
                 break
+    if "text" not in chosen:
+        # No column has a name we know for the text: the first column left over is it (a
+        # spreadsheet's "Update" or "Was passiert"), rather than every row reading "(no text)".
+        rest = [name for name in available if name not in taken and name.strip()]
+        if rest and "time" in chosen:
+            chosen["text"] = rest[0]
     if "time" not in chosen:
         raise InputError(
             f"no time column found among: {', '.join(available) or 'none'}",
