@@ -241,6 +241,8 @@ class GitHubImporter:
             or '"deployment_url"' in text
             or ('"statuses_url"' in text and "/deployments/" in text)
             or ('"deployment"' in text and '"environment"' in text)
+            # Deployments trimmed by `gh api ... --jq` lose their URLs but keep these fields.
+            or ('"sha"' in text and '"task"' in text and '"environment"' in text)
         )
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
