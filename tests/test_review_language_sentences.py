@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postmortems.review.language.sentences import sentences
 from postmortems.review.language.tokens import mask_quotes, tokenize
+from postmortems.review.language.wordlists import letter_words
 
 # (markdown, [(line, column, text)]) -- text as read, with masked characters shown as spaces.
 CASES = [
@@ -114,3 +117,10 @@ def test_tokens_split_contractions_and_keep_hyphenated_words() -> None:
         "they",
         "'d",
     ]
+
+
+@given(st.text(alphabet=st.sampled_from("abzAZ \n.-_'é\u0130\u212aßǅ1") | st.characters()))
+@settings(max_examples=300)
+def test_letter_words_are_the_expression_s(text: str) -> None:
+    # The translation table stands in for re.findall("[a-z]+", text.lower()) on any text.
+    assert letter_words(text) == re.findall("[a-z]+", text.lower())

@@ -78,7 +78,6 @@ TABLE = {
     (0, '[^ -~\xa0-‧\u202a-\ud7ff\ue000-\ufefe\uff00-�𐀀-\U0010ffff\n]'): (32, 'eNrjY2BgqAZiFiBmhGJRIOYCYjYGkAB+wMQ4NAEzFOBXxcIKCpj/CFAPCpL/pII/uKUYCAACJtcTkLcXA5vCCDRHAMziBeKK0Tge1nEMysMAfB0zOQ==', 0, {}, (None,)),
     (0, "[^\\w'-]+"): (32, 'eNrjY2BgYGGAAEYg/g8EEkCaD4nPC6Q5gVgUiDmgcgJArA6ldZH0gzAA9dcI6g==', 0, {}, (None,)),
     (0, '[^a-z]+'): (32, 'eNrjY2BgYGGAAEYg/g8EEkCaG4nPC6TZgFgUiMWAOBGIq5D0gDAAlWsJSw==', 0, {}, (None,)),
-    (0, '[a-z]+'): (32, 'eNrjY2BgYGGAAEYg/g8EEkCaC4nPC6RZgVgMiBOBuApJPQgDAHHLCTQ=', 0, {}, (None,)),
     (0, '\\"([^\\"]*)\\"|\'([^\']*)\'|([A-Za-z0-9_\\-]+)'): (32, 'eNp1j80KgCAQhNfsh4h+jA7SKbp46T17a23ECRaigY8Vd3ZcJxGppciABHWoK1jACRz7HrQ8Z9/GvqHHqJkZXCon0FP95ASVY9VMztk547irZ//dd0QdQM9MOZKNKd2xfOWj952G+ZW6fwA6yxqm', 3, {}, (None, None, None, None)),
     (0, '\\*{1,3}'): (32, 'eNrjY2BgYGGAAEYgZgZiCSBmQ+ILALEWlA/CAAtgAHU=', 0, {}, (None,)),
     (0, '\\[\\^[^\\]]*\\]'): (32, 'eNrjY2Bg4AJiRiBmBuL/QMAEpEE4GojjGBBAAComABWXAGI2qBxInwiQjoWaJYDEBgArzgqp', 0, {}, (None,)),

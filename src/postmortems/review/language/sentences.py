@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from postmortems.document.lazyre import lazy
 from postmortems.model.record import Record
-from postmortems.review.language.wordlists import words
+from postmortems.review.language.wordlists import letter_words, words
 
 
 class Sentence(Record):
@@ -95,7 +95,6 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("_", lazy(r"(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")),
 )
 
-_LETTERS = lazy(r"[a-z]+")
 _ABBREVIATIONS = words(
     """
     e.g i.e etc vs mr mrs ms dr prof approx no fig cf al inc ltd co st jan feb mar apr jun jul aug
@@ -323,7 +322,7 @@ def sentences(
     for runs in blocks(markdown, first_line):
         if keep is not None:
             block_text = runs[0][2] if len(runs) == 1 else " ".join(r[2] for r in runs)
-            words = _LETTERS.findall(block_text.lower())
+            words = letter_words(block_text)
             if needs is not None and needs.isdisjoint(words):
                 continue
             if not keep(frozenset(words)):

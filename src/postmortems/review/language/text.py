@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 
-from postmortems.document.lazyre import lazy
 from postmortems.review.language.clauses import Subject, object_of, subject_of
 from postmortems.review.language.people import People
 from postmortems.review.language.tokens import Token, mask_quotes, token_texts, tokenize
-
-_WORD = lazy(r"[a-z]+")
+from postmortems.review.language.wordlists import letter_words
 
 
 def gate_words(text: str) -> frozenset[str]:
     """The lower-case words of ``text`` as the pattern gates see them."""
-    return frozenset(_WORD.findall(text.lower()))
+    return frozenset(letter_words(text))
 
 
 class Text:
