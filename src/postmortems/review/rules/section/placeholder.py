@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -25,7 +24,7 @@ _WHEN = "write the real date and time, taken from chat logs, alerts or deploy hi
 
 
 class _Pattern(Record):
-    __slots__ = ("hints", "lower", "regex", "timestamp", "whole_value", "why")
+    __slots__ = ("hints", "lower", "needs", "regex", "timestamp", "whole_value", "why")
 
     regex: re.Pattern[str]
     why: str
@@ -38,6 +37,11 @@ class _Pattern(Record):
     #: lines hold no placeholder at all.
     hints: tuple[str, ...]
     lower: bool
+    #: Lower-case words one of which any match holds: a line of ASCII text (where ignoring case
+    #: is plain ASCII folding) that has none is not read even when a hint is there, since a
+    #: common hint ("here" in "where" and "there") would otherwise run the expression on many
+    #: lines. Empty: no such test.
+    needs: tuple[str, ...]
 
     def __init__(
         self,
@@ -47,6 +51,7 @@ class _Pattern(Record):
         whole_value: bool = False,
         hints: tuple[str, ...] = (),
         lower: bool = False,
+        needs: tuple[str, ...] = (),
     ) -> None:
         self.regex = regex
         self.why = why
@@ -54,6 +59,7 @@ class _Pattern(Record):
         self.whole_value = whole_value
         self.hints = hints
         self.lower = lower
+        self.needs = needs
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -112,6 +118,22 @@ _PATTERNS: tuple[_Pattern, ...] = (
             "here",
         ),
         lower=True,
+        # A word each alternative cannot match without, in the order written above.
+        needs=(
+            "fromtheteam",
+            "initials",
+            "description",
+            "lorem",
+            "done",
+            "copy",
+            "fill",
+            "insert",
+            "describe",
+            "add",
+            "write",
+            "put",
+            "paste",
+        ),
     ),
     _Pattern(
         lazy(
@@ -286,7 +308,7 @@ class Placeholder(Rule):
         pm = ctx.pm
         text = _mask(ctx.text)
         lines = text.split("\n")
-        candidates = _candidates(text, lines)
+        candidates = _candidates(text)
         if not candidates:
             return
         skip = code_lines(lines)
@@ -306,10 +328,15 @@ class Placeholder(Rule):
             line = lines[number - 1]
             heading = bool(_HEADING.match(line))
             taken: list[tuple[int, int]] = []
+            folded: str | None = None
             for index in sorted(candidates[number]):
                 pattern = _PATTERNS[index]
                 if pattern.timestamp and number in untimed:
                     continue
+                if pattern.needs and line.isascii():
+                    folded = line.lower() if folded is None else folded
+                    if not any(map(folded.__contains__, pattern.needs)):
+                        continue
                 for match in pattern.regex.finditer(line):
                     start, end = match.span()
                     found = match.group(0)
@@ -332,30 +359,35 @@ class Placeholder(Rule):
                     )
 
 
-def _candidates(text: str, lines: list[str]) -> dict[int, set[int]]:
+def _candidates(text: str) -> dict[int, set[int]]:
     """Line number -> indexes of the patterns whose hints occur on that line.
 
-    Hints are found with ``str.find`` over the whole text, so a line is only read by the
-    expressions that could match it, and most lines by none.
+    Hints are found with ``bytes.find`` over the whole text, so a line is only read by the
+    expressions that could match it, and most lines by none. The text is searched as UTF-8,
+    lower-cased with ``bytes.lower`` (ASCII letters only): hints are ASCII, and no character
+    outside ASCII lower-cases to a run of ASCII letters that could complete one, so the lines
+    found are those ``str.lower`` would give, without folding every character of the document.
     """
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    folded = text.lower()
+    raw = text.encode("utf-8", "surrogatepass")
+    folded = raw.lower()
     wanted: dict[tuple[bool, str], list[int]] = {}
     for index, pattern in enumerate(_PATTERNS):
         for hint in pattern.hints:
             wanted.setdefault((pattern.lower, hint), []).append(index)
     out: dict[int, set[int]] = {}
     for (lower, hint), indexes in wanted.items():
-        haystack = folded if lower else text
-        position = haystack.find(hint)
+        haystack = folded if lower else raw
+        needle = hint.encode()
+        line, counted = 1, 0
+        position = haystack.find(needle)
         while position != -1:
-            out.setdefault(bisect.bisect_right(starts, position), set()).update(indexes)
-            line_end = haystack.find("\n", position)
+            line += haystack.count(b"\n", counted, position)
+            counted = position
+            out.setdefault(line, set()).update(indexes)
+            line_end = haystack.find(b"\n", position)
             if line_end == -1:
                 break
-            position = haystack.find(hint, line_end)
+            position = haystack.find(needle, line_end)
     return out
 
 
