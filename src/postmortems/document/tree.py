@@ -8,7 +8,7 @@ Nodes are deliberately small: ``name``, ``meta``, ``srcmap`` (start and end byte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pyromark import Options
@@ -96,14 +96,15 @@ def parse_tree(text: str) -> Node:
     stack = [root]
     parent = root
     leaves, units = _LEAVES, _UNITS
+    kind: str
+    value: Any
     # The loop runs once per Markdown event (tens of thousands in a long document): text, the
     # commonest event, is handled first and without building a dict per node.
     for event, span in pyromark.events_with_range(text, options=_options(), merge_text=True):
         if type(event) is dict:
-            # pyromark types each event as its own TypedDict; read them generically.
-            record = cast("dict[str, Any]", event)
-            kind = next(iter(record))
-            value: Any = record[kind]
+            # pyromark types each event as its own TypedDict; each holds one item, read
+            # generically (unpacked in C: the loop runs tens of thousands of times).
+            ((kind, value),) = event.items()
             if kind == "Text":
                 parent.children.append(Node("text", span["start"], span["end"], None, value))
             elif kind == "Start":
