@@ -124,3 +124,20 @@ def test_tokens_split_contractions_and_keep_hyphenated_words() -> None:
 def test_letter_words_are_the_expression_s(text: str) -> None:
     # The translation table stands in for re.findall("[a-z]+", text.lower()) on any text.
     assert letter_words(text) == re.findall("[a-z]+", text.lower())
+
+
+# The expressions as first written (two branches; look-behind first), which re can only try at
+# every offset; the module's are rewritten so that re skips to a stop or a pipe.
+_BOUNDARY_AS_WRITTEN = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]]*(?=\s*$)"
+)
+_PIPE_AS_WRITTEN = re.compile(r"(?<!\\)\|")
+
+
+@given(st.text(alphabet=st.sampled_from(".!?\"')] ]\n\tAa0@`([|\\x")))
+@settings(max_examples=500)
+def test_rewritten_expressions_match_the_same_spans(text: str) -> None:
+    from postmortems.review.language.sentences import _BOUNDARY, _PIPE
+
+    for ours, written in ((_BOUNDARY, _BOUNDARY_AS_WRITTEN), (_PIPE, _PIPE_AS_WRITTEN)):
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in written.finditer(text)]

@@ -39,8 +39,9 @@ _MARKER_ALIASES = {
     "resolution": "resolved",
     "recovered": "resolved",
 }
+# Searched for from its bracket (no leading blanks), so that ``re`` skips to the next bracket.
 _TAG = lazy(
-    r"\s*[\[(]\s*(?P<tag>"
+    r"[\[(]\s*(?P<tag>"
     + "|".join(sorted(_MARKER_ALIASES, key=len, reverse=True))
     + r")\s*[\])]\s*\.?\s*$",
     re.IGNORECASE,

@@ -101,7 +101,10 @@ _ABBREVIATIONS = words(
     sep sept oct nov dec min max est
     """
 )
-_BOUNDARY = lazy(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]]*(?=\s*$)")
+# A run of stops, closing quotes or brackets, then a capital (or digit) or the end. Written with
+# one branch that starts with a character class: ``re`` then skips ahead to the next stop
+# instead of trying the expression at every character (several times faster on prose).
+_BOUNDARY = lazy(r"[.!?][.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`]|\s*$)")
 
 
 def _mask_inline(text: str) -> str:
@@ -149,7 +152,9 @@ def _strip_comments(lines: list[str]) -> list[str]:
     return out
 
 
-_PIPE = lazy(r"(?<!\\)\|")
+# A pipe not escaped with a backslash; the look-behind comes after the pipe so that ``re`` can
+# search for the pipe itself.
+_PIPE = lazy(r"\|(?<!\\\|)")
 
 
 def _cells(line: str, number: int) -> Iterator[_Run]:
