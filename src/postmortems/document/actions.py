@@ -236,7 +236,9 @@ def from_text(
     """
     text = " ".join(text.split())
     item = ActionItem(text=text, line=line)
-    trailer = _TRAILER.search(text)
+    # Each expression below needs a character most items lack (a bracket, a colon, an "@",
+    # a hyphen): tested first, the expression is not tried on them.
+    trailer = _TRAILER.search(text) if "(" in text or "[" in text else None
     fields_text = text
     if trailer and all(_TRAILER_FIELD.match(p) for p in _FIELD_SEPARATOR.split(trailer["inner"])):
         text = text[: trailer.start()].rstrip()
@@ -261,7 +263,7 @@ def from_text(
             elif re.fullmatch(_NAME, part) and _is_name(part) and item.owner is None:
                 item.owner = part
         fields_text = trailer["inner"]
-    labels = list(_LABEL.finditer(text))
+    labels = list(_LABEL.finditer(text)) if ":" in text or "=" in text else []
     body = text
     if labels:
         body = text[: labels[0].start()]
@@ -281,14 +283,14 @@ def from_text(
         if due:
             _set_due(item, due.group("value"), base)
     if item.owner is None:
-        mention = _MENTION.search(text)
+        mention = _MENTION.search(text) if "@" in text else None
         if mention:
             item.owner = mention.group("name")
     if item.owner is None:
         _owner_from_wording(item, text, base, people)
     if item.tracker is None:
         found = [u for u in (links or []) if u]
-        ticket = _TICKET.search(text)
+        ticket = _TICKET.search(text) if "-" in text else None
         item.tracker = found[0] if found else (ticket.group(0) if ticket else None)
     if item.priority is None:
         priority = _PRIORITY.search(text)
