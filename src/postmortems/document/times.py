@@ -148,7 +148,9 @@ def read_stamp(text: str, *, default_year: int | None = None) -> Stamp | None:
         # Most lines start with neither a digit, a month, a weekday nor a placeholder; skip
         # the full expressions for them.
         return None
-    placeholder = _PLACEHOLDER_TIME.match(text)
+    # A placeholder time holds "HH", "hh", a "?" or "-:" ("--:--"); most stamps have none.
+    maybe_placeholder = "?" in text or "HH" in text or "hh" in text or "-:" in text
+    placeholder = _PLACEHOLDER_TIME.match(text) if maybe_placeholder else None
     if placeholder and placeholder.end() > 0:
         iso = re.match(_LEAD + r"(\d{4})-(\d{1,2})-(\d{1,2})\b", text)
         date = _safe_date(int(iso[1]), int(iso[2]), int(iso[3])) if iso else None
