@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
@@ -41,17 +41,24 @@ def displaced(entries: Sequence[When]) -> list[int]:
 
 
 _EPOCH = dt.datetime(1970, 1, 1)
+_EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _seconds(when: When) -> float:
-    return (when.at.replace(tzinfo=None) - _EPOCH).total_seconds()
+    # An aware moment is in UTC: its distance from the aware epoch is its wall-clock distance
+    # from the naive one (datetime.replace is slow enough to matter on a long timeline).
+    at = when.at
+    return (at - (_EPOCH if at.tzinfo is None else _EPOCH_UTC)).total_seconds()
 
 
-def _running(group: Sequence[When], pick: Callable[..., When]) -> list[When]:
-    """For each position, the latest (``max``) or earliest (``min``) entry up to it."""
+def _running(group: Sequence[When], *, latest: bool) -> list[When]:
+    """For each position, the latest (or earliest) entry up to it; on a tie, the first one."""
     out: list[When] = []
+    best: When | None = None
     for when in group:
-        out.append(when if not out else pick(out[-1], when, key=lambda w: w.at))
+        if best is None or (when.at > best.at if latest else when.at < best.at):
+            best = when
+        out.append(best)
     return out
 
 
@@ -110,8 +117,8 @@ class Order(Rule):
         entries = [w for w in moments(ctx.pm) if w.event.line not in typos]
         for aware in (True, False):
             group = [w for w in entries if w.aware == aware]
-            latest = _running(group, max)
-            earliest = _running(group[::-1], min)[::-1]
+            latest = _running(group, latest=True)
+            earliest = _running(group[::-1], latest=False)[::-1]
             for index in displaced(group):
                 entry = group[index]
                 previous = latest[index - 1] if index else None
