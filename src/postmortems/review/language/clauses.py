@@ -164,6 +164,24 @@ def first_subject(tokens: list[Token], before: int, people: People, depth: int =
     return Subject(who, start + 1, start + 1 + len(phrase))
 
 
+def main_subject(tokens: list[Token], before: int, people: People) -> Subject:
+    """The subject of the clause a relative clause at ``tokens[before]`` hangs from.
+
+    "Priya ran the migration against production instead of staging, which locked the table":
+    the clause right before "which" is the prepositional "instead of staging", so the search
+    steps back over clauses that open with a preposition (or have no words) to the clause
+    with a subject, here "Priya".
+    """
+    subject = first_subject(tokens, before, people)
+    for _ in range(3):
+        if subject.person or subject.start <= 0:
+            break
+        if subject.end > subject.start and tokens[subject.start].low not in _STOPWORDS:
+            break
+        subject = first_subject(tokens, subject.start - 1, people)
+    return subject
+
+
 def _has_verb(phrase: list[Token]) -> bool:
     return any(t.low in AUXILIARIES or t.kind == "nt" or _verbish(t) for t in phrase)
 

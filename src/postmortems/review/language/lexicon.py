@@ -195,6 +195,18 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
         ),
         PERSON,
     ),
+    # "Priya ran the migration against production, which locked the orders table".
+    "harm_which": (
+        words("which that"),
+        words(
+            "locked locks overloaded overloads exhausted exhausts deleted deletes dropped drops "
+            "truncated truncates saturated saturates filled fills blocked blocks stalled stalls "
+            "froze freezes halted halts disabled disables wiped wipes overwrote overwrites "
+            "corrupted corrupts degraded degrades crashed crashes broke breaks took takes "
+            "knocked knocks brought brings"
+        ),
+        PERSON,
+    ),
     "possessive_fault": (words("s"), FAULT_NOUN_WORDS | FAULT_ADJECTIVE_WORDS),
     "pronoun_fault": (words("his her their"), FAULT_NOUN_WORDS),
     "because_person": (
@@ -564,6 +576,15 @@ def patterns() -> Patterns:
             r"results in) (?:a|an|the|this|that) (?:\w+ )?(?:bug|regression|outage|incident|"
             r"failure|defect|breakage|downtime|disruption|problem|issue|error|crash|"
             r"vulnerability))" + E
+        ),
+        harm_which=c(
+            B + r"(?:which|that) (?:then |also |in turn |immediately |promptly )?(?:locked|locks|"
+            r"overloaded|overloads|exhausted|exhausts|deleted|deletes|dropped|drops|truncated|"
+            r"truncates|saturated|saturates|filled up|fills up|blocked|blocks|stalled|stalls|froze|"
+            r"freezes|halted|halts|disabled|disables|wiped|wipes|overwrote|overwrites|corrupted|"
+            r"corrupts|degraded|degrades|crashed|crashes|broke|breaks|took down|takes down|"
+            r"took out|takes out|knocked out|knocks out|brought down|brings down|"
+            r"(?:took|takes) (?:\S+ ){0,3}(?:offline|down))" + E
         ),
         fault_adjective=c(B + FAULT_ADJECTIVE + E),
         without=c(

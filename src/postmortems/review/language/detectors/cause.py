@@ -14,7 +14,7 @@ import re
 from typing import Protocol
 
 from postmortems.review.language import verbs
-from postmortems.review.language.clauses import first_subject
+from postmortems.review.language.clauses import first_subject, main_subject
 from postmortems.review.language.detectors.common import (
     HUMAN_ERROR,
     PERSON_AS_CAUSE,
@@ -135,6 +135,19 @@ def person_as_cause(text: Text) -> list[Hit]:
             person = first_subject(tokens, first - 1, text.people).person
         if person:
             add(subject.start if subject.end else first, last, subject.start)
+    # "Priya ran the migration against production, which locked the orders table": the
+    # person is the subject of the clause whose harm the relative clause tells. A timeline
+    # entry states what happened in order ("Bob runs the backfill, which locks the table"),
+    # and a cause the sentence gives in the system ("... because of a missing timeout") is
+    # the point, so neither is flagged.
+    if text.section != "timeline":
+        for match in scan(text, "harm_which"):
+            first, last = text.tokens_of(match)
+            if first == 0 or system_explained(text, last):
+                continue
+            subject = main_subject(text.tokens, first, text.people)
+            if subject.person and not negated(text, subject.end + 2, 2):
+                add(subject.start, last, subject.start)
     # "Victor accidentally deleted the record", "set the flag by mistake".
     for match in scan(text, "fault_adverb"):
         first, last = text.tokens_of(match)

@@ -64,4 +64,35 @@ class PersonAsCause(BlameRule):
             lines=[3],
             note="a role as the cause",
         ),
+        Example.failing(
+            """
+            ---
+            title: Orders outage
+            participants: [Omar Haddad]
+            ---
+            ## Contributing factors
+
+            - Omar ran the migration against production instead of staging, which locked the
+              orders table.
+            """,
+            lines=[7],
+            note="the person is the subject of the clause whose harm the 'which' clause tells",
+        ),
+        Example.passing(
+            """
+            ---
+            title: Orders outage
+            participants: [Omar Haddad]
+            ---
+            ## Timeline
+
+            - 14:05 Omar runs the backfill, which locks the orders table.
+
+            ## Contributing factors
+
+            - The backfill script ran against production, which locked the orders table,
+              because nothing asked which environment it should target.
+            """,
+            note="a timeline entry says what happened; the factor puts the cause in the system",
+        ),
     )
