@@ -207,7 +207,21 @@ def _from_row(block: Block, columns: dict[str, int], base: dt.date | None) -> Ac
         raw = block.raw_cells[index] if index < len(block.raw_cells) else tracker
         found = _URL_IN_RAW.findall(raw) or _TICKET.findall(tracker)
         item.tracker = found[0] if found else tracker
+    if item.status is None and any("**" in raw_cell for raw_cell in block.raw_cells):
+        # The Google SRE template writes the status in bold beside the bug: "Bug 5554823 **TODO**".
+        for raw_cell in block.raw_cells:
+            mark = _BOLD_STATUS.search(raw_cell)
+            if mark:
+                item.status = normalize_status(mark.group(1))
+                if item.tracker:
+                    item.tracker = item.tracker.replace(mark.group(1), "").strip() or None
+                break
     return item
+
+
+_BOLD_STATUS = lazy(
+    r"\*\*\s*(DONE|TODO|TO DO|OPEN|CLOSED|FIXED|IN PROGRESS|WIP|BLOCKED|WON'T FIX|WONTFIX)\s*\*\*"
+)
 
 
 _FIELD_SEPARATOR = lazy(r"[,;]")

@@ -91,7 +91,8 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
         lazy(
             r"\b(?:resolved|fully (?:restored|recovered|operational)|service (?:restored|"
             r"recovered)|(?:all )?(?:systems?|services?) (?:verified |are |is |back )?"
-            r"(?:operational|healthy)|back to normal|incident (?:closed|resolved))",
+            r"(?:operational|healthy)|back to normal|incident (?:closed|resolved)|"
+            r"(?:outage|incident|disruption|degradation) (?:ends|ended|is over|was over|over)\b)",
             re.IGNORECASE,
         ),
     ),
@@ -418,7 +419,17 @@ _INFER_HINTS: dict[str, tuple[str, ...]] = {
     "detected": ("detect", "notic", "aware", "alert", "page", "report", "receiv"),
     "acknowledged": ("ack", "declar", "investigat"),
     "mitigated": ("mitigat", "rolled back", "rollback", "revert", "workaround", "error rate"),
-    "resolved": ("resolved", "restored", "recovered", "operational", "healthy", "normal", "closed"),
+    "resolved": (
+        "resolved",
+        "restored",
+        "recovered",
+        "operational",
+        "healthy",
+        "normal",
+        "closed",
+        "end",
+        "over",
+    ),
 }
 
 
