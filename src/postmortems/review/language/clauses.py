@@ -95,6 +95,10 @@ def subject_of(tokens: list[Token], index: int, people: People, depth: int = 0) 
         people: the names and roles the document knows.
         depth: recursion guard for chained clauses.
     """
+    controlled = index >= 2 and tokens[index - 1].low == "to" and tokens[index - 2].low in _CONTROL
+    if controlled and depth < 3:
+        # "Bob decided to ignore the alert": the subject of "decided" does the ignoring.
+        return subject_of(tokens, index - 2, people, depth + 1)
     end = index
     while end > 0 and tokens[end - 1].kind in ("word", "aux", "nt") and is_adverb(tokens[end - 1]):
         end -= 1
@@ -125,6 +129,13 @@ def subject_of(tokens: list[Token], index: int, people: People, depth: int = 0) 
     return NO_SUBJECT
 
 
+#: Verbs whose subject also does what the infinitive after them says ("chose to skip").
+_CONTROL = words(
+    """
+    decided decides chose chooses opted opts tried tries wanted wants refused refuses
+    elected elects preferred prefers attempted attempts
+    """
+)
 _DETERMINERS = words(
     """
     the a an this that these those our their his her its my your

@@ -216,6 +216,15 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
         ),
         PERSON,
     ),
+    # "The production database was dropped by Kevin".
+    "harm_by": (
+        words("by"),
+        words(
+            "dropped deleted wiped truncated corrupted overwritten misconfigured broken erased "
+            "destroyed taken brought knocked"
+        ),
+        PERSON,
+    ),
     "to_blame": (
         words("blame fault guilty culprit cause responsible"),
         PERSON,
@@ -561,7 +570,11 @@ def patterns() -> Patterns:
         ),
         if_only=c(B + r"if only" + E),
         would_have=c(B + r"(?:would|'d|could|might)(?: not| n't| never)? (?:have|'ve)" + E),
-        failed_to=c(B + r"(?:fail|fails|failed|failing) (?:\w+ )?to (?P<verb>\S+)"),
+        # Not "failed over to a region" (a failover) nor "failed back to the primary".
+        failed_to=c(
+            B + r"(?:fail|fails|failed|failing) (?:(?!over |back |open |closed |fast |safe )\w+ )?"
+            r"to (?!a |an |the |its |our |their |this |that )(?P<verb>\S+)"
+        ),
         fault_adverb=c(
             B + r"(?:accidentally|accidently|mistakenly|inadvertently|unintentionally|"
             r"erroneously|wrongly|incorrectly|by mistake|by accident|in error|carelessly|"
@@ -610,6 +623,11 @@ def patterns() -> Patterns:
             B + r"(?:due to|because of|caused by|thanks to|owing to|as a result of|"
             r"triggered by|introduced by|blamed on|blame on|attributed to|fault of|result of|"
             r"resulted from|brought about by|broken by) (?P<rest>.*)$"
+        ),
+        harm_by=c(
+            B + r"(?:was|were|been|being|got|is|are) (?:\w+ )?(?:dropped|deleted|wiped|truncated|"
+            r"corrupted|overwritten|misconfigured|broken|erased|destroyed|taken down|"
+            r"brought down|knocked over|wiped out) by (?P<rest>.*)$"
         ),
         to_blame=c(
             B + r"(?P<verb>is|was|are|were|'s|be|been) (?:solely |entirely |directly |"

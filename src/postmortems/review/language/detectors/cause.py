@@ -202,19 +202,29 @@ def _owned_faults(text: Text, add: _Add) -> None:
         if not negated(text, first, 3):
             add(first, last)
     for match in scan(text, "because_person"):
-        tokens = text.tokens
-        first, _ = text.tokens_of(match)
-        if not match.group("rest"):
-            continue
-        rest = text.index_at(match.start("rest"))
-        end = clause_end(text, rest, 8)
-        noun = rest + 1
-        while noun < end and not tokens[noun].low.endswith("ing"):
-            noun += 1  # "caused by the on-call engineer running ...": the engineer
-        head = text.people.classify(tokens[rest:noun])
-        named = names_in(text, rest, end) or possessive_person(text, rest, end)
-        if (head.person or named) and not negated(text, first, 3):
-            add(first, end, rest)
+        _agent(text, match, add)
+    # "The production database was dropped by Kevin": a timeline entry may say who did what
+    # in the passive ("10:05 the old table is dropped by Kevin, as planned").
+    if text.section != "timeline":
+        for match in scan(text, "harm_by"):
+            _agent(text, match, add)
+
+
+def _agent(text: Text, match: re.Match[str], add: _Add) -> None:
+    """Flag ``match`` when the phrase in its ``rest`` group is a person: "caused by Alice"."""
+    tokens = text.tokens
+    first, _ = text.tokens_of(match)
+    if not match.group("rest"):
+        return
+    rest = text.index_at(match.start("rest"))
+    end = clause_end(text, rest, 8)
+    noun = rest + 1
+    while noun < end and not tokens[noun].low.endswith("ing"):
+        noun += 1  # "caused by the on-call engineer running ...": the engineer
+    head = text.people.classify(tokens[rest:noun])
+    named = names_in(text, rest, end) or possessive_person(text, rest, end)
+    if (head.person or named) and not negated(text, first, 3):
+        add(first, end, rest)
 
 
 def _blame_phrases(text: Text, add: _Add) -> None:

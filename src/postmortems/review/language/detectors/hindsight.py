@@ -10,7 +10,7 @@ paged") is about the paging, not about Bob.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from postmortems.review.language import verbs
 from postmortems.review.language.detectors.common import (
@@ -25,6 +25,9 @@ from postmortems.review.language.detectors.common import (
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
 from postmortems.review.language.wordlists import words
+
+if TYPE_CHECKING:
+    from postmortems.review.language.tokens import Token
 
 _MSG = (
     "'{w}' is hindsight: it judges {who} against a world that did not happen. Describe what "
@@ -166,6 +169,8 @@ def _omissions(text: Text, add: _Add) -> None:
         if low in verbs.OMISSIONS:
             if negated(text, index, 2) or (index > 0 and tokens[index - 1].low in ("be", "been")):
                 continue  # "the alert was ignored" is about the alert's noise
+            if _induced(tokens, index):
+                continue  # "alerts that page for nothing train people to ignore them"
             subject = text.subject(index)
             if subject.person or subject.who is Who.WE:
                 add(index, index + 1, who_name(text, subject.start))
@@ -188,6 +193,23 @@ def _omissions(text: Text, add: _Add) -> None:
 
 
 _IF = frozenset(["if"])
+#: Verbs that put an omission down to the system: "train people to ignore", "easy to overlook".
+_INDUCING = words(
+    """
+    train trains trained training teach teaches taught teaching condition conditions conditioned
+    encourage encourages encouraged lead leads led cause causes caused make makes made
+    tend tends tended easy easier likely invite invites invited
+    """
+)
+
+
+def _induced(tokens: list[Token], index: int) -> bool:
+    """True for an infinitive omission a system induces ("train people to ignore them")."""
+    if index == 0 or tokens[index - 1].low != "to":
+        return False
+    return any(t.low in _INDUCING for t in tokens[max(0, index - 5) : index - 1])
+
+
 # The words _omissions looks for, to skip sentences that hold none of them.
 _OMISSION_WORDS = verbs.OMISSIONS | verbs.MISSES
 _NEGATIONS = frozenset(["never", "not", "n't"])
