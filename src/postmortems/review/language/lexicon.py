@@ -167,6 +167,14 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
         words("access permissions rights privileges credentials"),
         PERSON,
     ),
+    "rotation": (
+        words("rotation roster pager on-call oncall call project team deploys deployments"),
+        words(
+            "remove removes removed removing take takes took taken taking pull pulls pulled "
+            "ban bans banned bar bars barred kick kicks kicked"
+        ),
+        PERSON,
+    ),
     "modal_perfect": (MODALS, words("have ve"), PERSON_OR_WE),
     "if_had": (words("if when had"), words("had d"), PERSON_OR_WE),
     "had_inverted": (
@@ -555,6 +563,12 @@ def patterns() -> Patterns:
             r"merge |commit |ssh |sudo |cluster |database )?(?:access|permissions|rights|"
             r"privileges|credentials)(?P<tail>(?: (?:of|from|for) (?:\S+ ){1,4})?)"
         ),
+        rotation=c(
+            B + r"(?:remove|removes|removed|removing|take|takes|took|taken|taking|pull|pulls|"
+            r"pulled|ban|bans|banned|bar|bars|barred|kick|kicks|kicked) (?P<obj>(?:\S+ ){1,3}?)"
+            r"(?:from|off)(?: of)? (?:the |all |any |our )?(?:on-call|oncall|on call|pager|"
+            r"rotation|roster|project|team|deploys|deployments)" + E
+        ),
         modal_perfect=c(
             B + r"(?P<modal>should|shouldn|could|couldn|ought to|must|might|needed to|need to|"
             r"needs to)(?: (?:n't|not|never|really|definitely|probably))* (?:have|'ve)"
@@ -605,7 +619,9 @@ def patterns() -> Patterns:
             r"(?:testing|tests|test|review|reviewing|reviews|approval|approvals|checking|"
             r"check|dry run|dry-run|verification|verifying|telling|notifying|asking|waiting|"
             r"permission|canary|staging|validation|validating|peer review|code review|"
-            r"second pair of eyes|looking)" + E
+            r"second pair of eyes|looking|where clause|backup|backups|confirmation|confirming|"
+            r"safeguards?|rollback plan|change request|change ticket|heads-up|announcing|"
+            r"coordinating|coordination|double-checking|double checking|second look)" + E
         ),
         possessive_fault=c(
             r"(?P<owner>\S+) 's (?:own )?(?:\S+ )?(?P<fault>"

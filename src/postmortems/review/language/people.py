@@ -81,6 +81,9 @@ _QUALIFIED = {
     "author": frozenset(["the", "a", "an", "its", "change", "pr", "commit", "patch"]),
     "member": frozenset(["team", "staff", "a", "the", "one", "another"]),
     "members": frozenset(["team", "staff", "the"]),
+    # "Management ignored the warnings" (but not "memory management").
+    "management": frozenset(["", "the", "senior", "upper", "middle", "our", "engineering"]),
+    "leadership": frozenset(["", "the", "senior", "our", "engineering", "company"]),
     "agent": frozenset(["support"]),
     "agents": frozenset(["support"]),
 }

@@ -45,4 +45,18 @@ class PunitiveAction(BlameRule):
             """,
             lines=[7, 8],
         ),
+        Example.failing(
+            """
+            ---
+            title: Bucket deletion
+            participants: [Tomasz Kowalski, Lena Fischer]
+            ---
+            ## Action items
+
+            - Take Tomasz off the on-call rotation until further notice. Owner: Lena.
+            - Take the lagging replica out of the rotation until it catches up. Owner: Lena.
+            """,
+            lines=[7],
+            note="a person off the rotation is a punishment; a replica out of it is not",
+        ),
     )
