@@ -175,6 +175,7 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {
         ),
         PERSON,
     ),
+    "cleft": (words("who"), words("it"), words("was is"), PERSON),
     "modal_perfect": (MODALS, words("have ve"), PERSON_OR_WE),
     "if_had": (words("if when had"), words("had d"), PERSON_OR_WE),
     "had_inverted": (
@@ -568,6 +569,12 @@ def patterns() -> Patterns:
             r"pulled|ban|bans|banned|bar|bars|barred|kick|kicks|kicked) (?P<obj>(?:\S+ ){1,3}?)"
             r"(?:from|off)(?: of)? (?:the |all |any |our )?(?:on-call|oncall|on call|pager|"
             r"rotation|roster|project|team|deploys|deployments)" + E
+        ),
+        # "It was Jonas who deleted the bucket": the cleft singles out the person.
+        cleft=c(
+            B + r"it (?:was|is) (?P<obj>(?:\S+ ){1,3}?)who (?:\S+ )?(?:deleted|broke|dropped|"
+            r"caused|corrupted|wiped|misconfigured|removed|disabled|introduced|forgot|missed|"
+            r"ignored|overlooked|skipped|botched|messed)" + E
         ),
         modal_perfect=c(
             B + r"(?P<modal>should|shouldn|could|couldn|ought to|must|might|needed to|need to|"

@@ -203,6 +203,12 @@ def _owned_faults(text: Text, add: _Add) -> None:
             add(first, last)
     for match in scan(text, "because_person"):
         _agent(text, match, add)
+    for match in scan(text, "cleft"):
+        first, last = text.tokens_of(match)
+        start = text.index_at(match.start("obj"))
+        end = text.index_at(match.end("obj") - 1) + 1
+        if mentions_person(text, start, end) and not negated(text, first + 2, 2):
+            add(first, last, start)
     # "The production database was dropped by Kevin": a timeline entry may say who did what
     # in the passive ("10:05 the old table is dropped by Kevin, as planned").
     if text.section != "timeline":
