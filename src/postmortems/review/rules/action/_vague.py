@@ -114,7 +114,8 @@ _IMPROVE = lazy(
     r"revamp|overhaul|moderni[sz]e|rework|clean\s+up|tidy(?:\s+up)?|simplify|speed\s+up|"
     r"beef\s+up|level\s+up|mature|uplift|tighten\s+up|address|tackle|deal\s+with|handle|"
     r"sort\s+out|work\s+out|take\s+care\s+of|focus\s+on|invest\s+in|pay\s+down|look\s+after|"
-    r"get\s+on\s+top\s+of|get\s+a\s+handle\s+on|solve|resolve)\b",
+    r"get\s+on\s+top\s+of|get\s+a\s+handle\s+on|solve|resolve|double\s+down\s+on|"
+    r"shore\s+up|step\s+up|work\s+on|raise\s+the\s+bar\s+(?:on|for)|up\s+our\s+game)\b",
     re.IGNORECASE,
 )
 _MEASURE = lazy(
