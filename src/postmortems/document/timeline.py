@@ -52,7 +52,8 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "started",
         lazy(
-            r"\b(?:impact|outage|degradation|errors?|incident)\s+(?:began|begins|started|starts)\b"
+            r"\b(?:impact|outage|degradation|errors?|failures?|incident|disruption)\s+"
+            r"(?:began|begins?|started|starts?)\b"
             r"|\b(?:began|begins|started|starts)\s+(?:failing|returning|erroring|timing out)\b",
             re.IGNORECASE,
         ),
@@ -81,7 +82,9 @@ _INFER: tuple[tuple[str, re.Pattern[str]], ...] = (
         "mitigated",
         lazy(
             r"\b(?:mitigat(?:ed|es|ion applied)|rolled back|rollback (?:complete[sd]?|finished|"
-            r"done|succeeded)|reverts? deployed|workaround (?:applied|in place)|error rates? "
+            r"done|succeeded)|reverts? deployed|(?:change|deploy|deployment|release|commit|config|"
+            r"update|upgrade|migration) (?:was |is |has been )?reverted|"
+            r"workaround (?:applied|in place)|error rates? "
             r"(?:drops?|dropped|returns?|returned|recovers?|recovered))",
             re.IGNORECASE,
         ),
@@ -415,7 +418,7 @@ def _report(state: _State, context: Context) -> None:
 # Words each moment's wording must contain before its expression is tried (a long timeline
 # would otherwise run every expression over every entry).
 _INFER_HINTS: dict[str, tuple[str, ...]] = {
-    "started": ("began", "begins", "started", "starts"),
+    "started": ("began", "begin", "started", "start"),
     "detected": ("detect", "notic", "aware", "alert", "page", "report", "receiv"),
     "acknowledged": ("ack", "declar", "investigat"),
     "mitigated": ("mitigat", "rolled back", "rollback", "revert", "workaround", "error rate"),

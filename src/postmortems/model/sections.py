@@ -94,8 +94,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
             "chronology",
             "sequence of events",
             "events",
-            "leadup",
-            "lead up",
         ),
         "From the first change that made this possible to full resolution, every entry with "
         "its time, the zone stated once. Build it from chat logs, pages, alerts, deploys and "
@@ -105,7 +103,16 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "trigger",
         "Trigger",
-        ("trigger", "triggers", "what triggered the incident", "triggering event"),
+        # Atlassian's "Leadup": the circumstances and the change that led to the incident.
+        (
+            "trigger",
+            "triggers",
+            "what triggered the incident",
+            "triggering event",
+            "leadup",
+            "lead up",
+            "lead-up",
+        ),
         "The change or event that set the incident off. It is not the root cause: the same "
         "trigger on a better-defended system would have done no harm.",
     ),
