@@ -177,6 +177,28 @@ def find_metadata(blocks: list[Block]) -> list[Found]:
     return found
 
 
+_NAME_AND_ROLE = lazy(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
+#: Role abbreviations written after names ("Dana Ortiz (IC)").
+_ROLE_ABBREVIATIONS = {"ic": "incident commander", "im": "incident manager"}
+
+
+def _add_participant(meta: Meta, text: str, role: str | None) -> None:
+    """Add "Dana Ortiz (IC)" as Dana Ortiz, incident commander; a name already listed (the
+    commander is often a responder too) keeps one entry and gains a role it lacked."""
+    match = _NAME_AND_ROLE.match(text)
+    name = text
+    if match:
+        name = match.group("name").strip()
+        written = match.group("role").strip()
+        role = role or _ROLE_ABBREVIATIONS.get(written.lower(), written)
+    for person in meta.participants:
+        if person.name == name:
+            if person.role is None:
+                person.role = role
+            return
+    meta.participants.append(Person(name, role))
+
+
 def apply_metadata(
     meta: Meta, found: list[Found], *, year: int | None, date: dt.date | None, zone: str | None
 ) -> list[tuple[int, str]]:
@@ -194,7 +216,8 @@ def apply_metadata(
             current.extend(n for n in names if n not in current)
         elif target == "participants":
             names = [part.strip() for part in re.split(r",|;|\band\b|&", value) if part.strip()]
-            meta.participants.extend(Person(n, role or None) for n in names)
+            for name in names:
+                _add_participant(meta, name, role or None)
         elif target in ("date", "review_date"):
             stamp = read_stamp(value, default_year=year)
             if stamp is not None and stamp.date is not None and getattr(meta, target) is None:
