@@ -54,3 +54,19 @@ def test_findings_made_through_the_context_carry_rule_and_path():
     assert ctx.options == {"word": "careless"}
     whole = ctx.finding_for_text("absent", 1)
     assert (whole.column, whole.end_column) == (1, 18)
+
+
+def test_derived_values_are_made_once_and_shared_by_the_rules_of_a_document():
+    made = []
+
+    def make():
+        made.append(1)
+        return ["open item"]
+
+    ctx = ReviewContext(doc("# T\n"), LintConfig())
+    first = ctx.for_rule(DemoWord()).derived("demo", make)
+    second = ctx.for_rule(DemoWord()).derived("demo", make)
+    assert first is second and made == [1]
+    # Another document's context starts empty.
+    assert ReviewContext(doc("# U\n"), LintConfig()).derived("demo", make) == ["open item"]
+    assert made == [1, 1]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from postmortems.document.lazyre import lazy
 from postmortems.model import Kind, Postmortem, get_kind
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from postmortems.review.rule import Rule
 
 _NEWLINE = lazy(r"\r\n|\r|\n")
+_T = TypeVar("_T")
 
 
 class Span(NamedTuple):
@@ -100,6 +101,7 @@ class ReviewContext:
     """
 
     __slots__ = (
+        "_derived",
         "_index",
         "config",
         "kind",
@@ -145,6 +147,7 @@ class ReviewContext:
         #: This rule's settings: its declared defaults updated with the configured values.
         self.options: Mapping[str, Any] = options or {}
         self._index = index
+        self._derived: dict[str, Any] = {}
 
     def for_rule(self, rule: Rule) -> ReviewContext:
         """A copy of this context bound to ``rule`` and its options."""
@@ -163,7 +166,19 @@ class ReviewContext:
         ctx.rule = rule
         ctx.options = {**defaults, **configured} if configured else dict(defaults)
         ctx._index = self.index
+        ctx._derived = self._derived
         return ctx
+
+    def derived(self, key: str, make: Callable[[], _T]) -> _T:
+        """What ``make()`` derives from the document, made once and shared by every rule.
+
+        Several rules read the same thing (the open action items, say); the engine gives each
+        rule a copy of one context per document, and the copies share this store. ``key``
+        names the value; the same key must always be made by the same ``make``.
+        """
+        if key not in self._derived:
+            self._derived[key] = make()
+        return cast("_T", self._derived[key])
 
     # -- the source ------------------------------------------------------------------------
 

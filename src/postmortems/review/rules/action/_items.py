@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from postmortems.document.lazyre import lazy
@@ -76,6 +77,11 @@ def open_items(pm: Postmortem, lines: Sequence[str] = ()) -> Iterator[ActionItem
         line = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
         if is_open(item, line):
             yield item
+
+
+def open_items_of(ctx: ReviewContext) -> list[ActionItem]:
+    """:func:`open_items` of the context's document, worked out once for all the action rules."""
+    return ctx.derived("action.open_items", lambda: list(open_items(ctx.pm, ctx.lines)))
 
 
 # -- owners ------------------------------------------------------------------------------------
@@ -171,7 +177,9 @@ _NOT_WORD = lazy(r"[^\w'-]+")
 _WORD_CHAR = lazy(r"\w")
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
+    # Cached: each item's owner is compared with every person the document names.
     return " ".join(_NOT_WORD.sub(" ", text.lower().lstrip("@")).split())
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
-from postmortems.review.rules.action._items import classify_due, item_finding, open_items
+from postmortems.review.rules.action._items import classify_due, item_finding, open_items_of
 
 _WHY = (
     "without a date a follow-up sinks to the bottom of the backlog; give a date, or a time "
@@ -64,7 +64,7 @@ class NoDue(Rule):
     )
 
     def check(self, ctx: ReviewContext) -> Iterable[Finding]:
-        for item in open_items(ctx.pm, ctx.lines):
+        for item in open_items_of(ctx):
             problem = classify_due(item)
             if problem is None:
                 continue

@@ -10,7 +10,7 @@ from postmortems.review.rule import Example, Rule
 from postmortems.review.rules.action._items import (
     classify_owner,
     item_finding,
-    open_items,
+    open_items_of,
 )
 
 _PERSON = "name one person who will drive it to done (they can delegate the work)"
@@ -93,7 +93,7 @@ class NoOwner(Rule):
 
     def check(self, ctx: ReviewContext) -> Iterable[Finding]:
         people = ctx.people
-        for item in open_items(ctx.pm, ctx.lines):
+        for item in open_items_of(ctx):
             problem = classify_owner(item.owner, people)
             if problem is None:
                 continue

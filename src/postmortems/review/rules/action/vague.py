@@ -10,7 +10,7 @@ from postmortems.document.lazyre import lazy
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
-from postmortems.review.rules.action._items import open_items
+from postmortems.review.rules.action._items import open_items_of
 from postmortems.review.rules.action._vague import Vagueness, assess
 
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -115,7 +115,7 @@ class Vague(Rule):
 
     def check(self, ctx: ReviewContext) -> Iterable[Finding]:
         words = tuple(str(w) for w in ctx.options.get("words", ()) if str(w).strip())
-        for item in open_items(ctx.pm, ctx.lines):
+        for item in open_items_of(ctx):
             found = assess(item.text, words)
             if found is None:
                 continue
