@@ -8,6 +8,7 @@ timeline or document states ("All times in UTC", a "Time (CET)" column header, f
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -439,19 +440,37 @@ _INFER_HINTS: dict[str, tuple[str, ...]] = {
 def _infer_markers(events: list[TimelineEvent]) -> None:
     """Mark moments the writer left unmarked, from wording; explicit markers always win."""
     taken = {e.marker for e in events}
-    lowered: list[str] | None = None
+    lowered: str | None = None
+    starts: list[int] = []
     for moment, pattern in _INFER:
         if moment in taken:
             continue
         if lowered is None:
-            lowered = [e.text.lower() for e in events]
-        hints = _INFER_HINTS[moment]
-        for event, low in zip(events, lowered, strict=True):
-            if (
-                event.marker == _NO_MARKER
-                and any(map(low.__contains__, hints))
-                and pattern.search(event.text)
-            ):
+            # Every entry's text, lower-cased, one per line (entry texts hold no line breaks):
+            # a hint is looked for once in the whole timeline, not once per entry.
+            parts = [e.text.lower() for e in events]
+            lowered = "\n".join(parts)
+            offset = 0
+            for part in parts:
+                starts.append(offset)
+                offset += len(part) + 1
+        for index in _entries_with(lowered, starts, _INFER_HINTS[moment]):
+            event = events[index]
+            if event.marker == _NO_MARKER and pattern.search(event.text):
                 event.marker = moment
                 event.marker_inferred = True
                 break
+
+
+def _entries_with(lowered: str, starts: list[int], hints: tuple[str, ...]) -> list[int]:
+    """Indexes, in order, of the entries whose lower-cased text holds one of ``hints``."""
+    found: set[int] = set()
+    for hint in hints:
+        position = lowered.find(hint)
+        while position != -1:
+            index = bisect.bisect_right(starts, position) - 1
+            found.add(index)
+            # On to the next entry: one hit is enough.
+            following = starts[index + 1] if index + 1 < len(starts) else len(lowered)
+            position = lowered.find(hint, following)
+    return sorted(found)
