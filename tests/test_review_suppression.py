@@ -200,3 +200,14 @@ def test_directive_parsing():
         ("ignore", (), 3, 3, False),
         ("enable", ("a.b",), 4, 6, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("<!-- PostMortems: ignore demo -->\nx\n", "ignore"),
+        ("Café ✓\n<!-- POSTMORTEMS: disable -->\nx\n", "disable"),
+    ],
+)
+def test_the_marker_is_found_in_any_case_beside_any_text(text, action):
+    assert [d.action for d in parse_directives(SourceIndex(text))] == [action]
