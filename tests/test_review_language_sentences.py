@@ -141,3 +141,15 @@ def test_rewritten_expressions_match_the_same_spans(text: str) -> None:
 
     for ours, written in ((_BOUNDARY, _BOUNDARY_AS_WRITTEN), (_PIPE, _PIPE_AS_WRITTEN)):
         assert [m.span() for m in ours.finditer(text)] == [m.span() for m in written.finditer(text)]
+
+
+def test_table_rows_without_a_needed_word_yield_no_cells():
+    from postmortems.review.language.sentences import blocks
+
+    table = (
+        "| Owner | Action |\n| --- | --- |\n| Ana | Blamed the intern |\n| Bo | Add a canary |\n"
+    )
+    every = [run for block in blocks(table) for run in block]
+    needed = [run for block in blocks(table, needs=frozenset({"blamed"})) for run in block]
+    assert [text.strip() for _, _, text in needed] == ["Ana", "Blamed the intern"]
+    assert len(every) == 6

@@ -171,12 +171,16 @@ def _cells(line: str, number: int) -> Iterator[_Run]:
         yield number, start + 1, tail
 
 
-def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
+def blocks(
+    markdown: str, first_line: int = 1, needs: frozenset[str] | None = None
+) -> Iterator[list[_Run]]:
     """Blocks of prose (paragraph, list item, heading, table cell) as runs of source text.
 
     Args:
         markdown: Markdown text.
         first_line: the source line of the first line of ``markdown``.
+        needs: when given, a table row with none of these words (as :func:`letter_words`
+            reads them) yields no cells: none of its cells could hold one.
     """
     lines = _strip_comments(markdown.splitlines())
     fence: str | None = None
@@ -222,7 +226,7 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
             if current:
                 yield current
                 current = []
-            if not ("--" in raw and _TABLE_DELIM.match(raw)):
+            if not ("--" in raw and _TABLE_DELIM.match(raw)) and _may_hold(raw, needs):
                 for run in _cells(raw, number):
                     yield [run]
             continue
@@ -233,8 +237,9 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
                 if current:
                     yield current
                     current = []
-                for run in _cells(raw, number):
-                    yield [run]
+                if _may_hold(raw, needs):
+                    for run in _cells(raw, number):
+                        yield [run]
                 continue
         if (
             (first == ">" and _QUOTE.match(raw))
@@ -272,6 +277,11 @@ def blocks(markdown: str, first_line: int = 1) -> Iterator[list[_Run]]:
         current.append((number, indent + 1, stripped))
     if current:
         yield current
+
+
+def _may_hold(line: str, needs: frozenset[str] | None) -> bool:
+    # A cell's words are words of its row: pipes are not letters, so none spans two cells.
+    return needs is None or not needs.isdisjoint(letter_words(line))
 
 
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
@@ -324,7 +334,7 @@ def sentences(
         needs: words ``keep`` needs one of: a block with none of them is skipped without
             asking ``keep``.
     """
-    for runs in blocks(markdown, first_line):
+    for runs in blocks(markdown, first_line, needs if keep is not None else None):
         if keep is not None:
             block_text = runs[0][2] if len(runs) == 1 else " ".join(r[2] for r in runs)
             words = letter_words(block_text)
