@@ -132,14 +132,22 @@ _BOUNDARY_AS_WRITTEN = re.compile(
     r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9@`])|[.!?]+[\"')\]]*(?=\s*$)"
 )
 _PIPE_AS_WRITTEN = re.compile(r"(?<!\\)\|")
+_CODE_AS_WRITTEN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @given(st.text(alphabet=st.sampled_from(".!?\"')] ]\n\tAa0@`([|\\x")))
 @settings(max_examples=500)
 def test_rewritten_expressions_match_the_same_spans(text: str) -> None:
-    from postmortems.review.language.sentences import _BOUNDARY, _PIPE
+    from postmortems.review.language.sentences import _BOUNDARY, _INLINE, _PIPE
+    from postmortems.review.rules.section.placeholder import _INLINE_CODE
 
-    for ours, written in ((_BOUNDARY, _BOUNDARY_AS_WRITTEN), (_PIPE, _PIPE_AS_WRITTEN)):
+    code = dict(_INLINE)["`"]
+    for ours, written in (
+        (_BOUNDARY, _BOUNDARY_AS_WRITTEN),
+        (_PIPE, _PIPE_AS_WRITTEN),
+        (code, _CODE_AS_WRITTEN),
+        (_INLINE_CODE, _CODE_AS_WRITTEN),
+    ):
         assert [m.span() for m in ours.finditer(text)] == [m.span() for m in written.finditer(text)]
 
 

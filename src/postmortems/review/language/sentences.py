@@ -82,7 +82,7 @@ _LIST_START = frozenset("-*+")
 # Inline pieces that are not prose, each replaced by spaces of the same length. Each runs only
 # when the character that starts it occurs in the line (most lines have none of them).
 _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("`", lazy(r"(`+)(?:(?!\1).)+?\1")),  # code span
+    ("`", lazy(r"`(`*)(?:(?!`\1).)+?`\1")),  # code span (first backtick written out: searched for)
     ("!", lazy(r"!\[[^\]]*\]\([^)]*\)")),  # image
     ("]", lazy(r"\]\([^)]*\)|\]\[[^\]]*\]")),  # link target after the link text
     ("<", lazy(r"<(?:https?|mailto|ftp):[^>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
