@@ -227,7 +227,7 @@ _BOLD_STATUS = lazy(
 _FIELD_SEPARATOR = lazy(r"[,;]")
 _DUE_WORD = lazy(r"^(?:due|by|before|eta)\b", re.I)
 _DUE_PREFIX = lazy(r"^(?:due|by|before|eta)\s*(?:on|date)?\s*", re.I)
-_PRIORITY = lazy(r"^P[0-4]$")
+_PRIORITY_PART = lazy(r"^P[0-4]$")
 _YEAR_FIRST = lazy(r"^\d{4}-")
 _TRAILING_PUNCTUATION = lazy(r"[\s(\[,;–—-]+$")
 _DIGIT_FIRST = lazy(r"^\s*(?:on\s+)?\d")
@@ -266,7 +266,7 @@ def from_text(
                     _DUE_PREFIX.sub("", part),
                     base,
                 )
-            elif _PRIORITY.match(part):
+            elif _PRIORITY_PART.match(part):
                 item.priority = part
             elif _DONE_WORDS.fullmatch(part.lower()) or _PROGRESS_WORDS.fullmatch(part.lower()):
                 item.status = normalize_status(part)

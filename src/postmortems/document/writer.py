@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from postmortems.document import frontmatter
 from postmortems.model import Postmortem, Section
+from postmortems.model.sections import section_key
 
 
 def render(pm: Postmortem) -> str:
@@ -22,7 +23,9 @@ def render(pm: Postmortem) -> str:
         blocks.append("---\n" + frontmatter.dump(data) + "---")
     title_in_body = meta.origin.get("title") == "heading"
     if pm.title_heading and (
-        title_in_body or _heading_title(pm.title_heading) != (meta.title or "")
+        title_in_body
+        or _heading_title(pm.title_heading) != (meta.title or "")
+        or _would_become_title(pm)
     ):
         blocks.append(pm.title_heading)
     if pm.preamble:
@@ -36,6 +39,15 @@ def render_section(section: Section) -> str:
     """One section: an ATX heading at the section's level, a blank line, the body."""
     heading = "#" * max(1, min(section.level, 6)) + " " + section.title
     return heading + ("\n\n" + section.body if section.body else "")
+
+
+def _would_become_title(pm: Postmortem) -> bool:
+    """True when, without the title heading, the first section would be read as the title: a
+    level-1 heading naming no canonical section, with nothing before it."""
+    if pm.preamble or not pm.sections:
+        return False
+    first = pm.sections[0]
+    return first.level == 1 and section_key(first.title) is None
 
 
 def _heading_title(raw: str) -> str:
