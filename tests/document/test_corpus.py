@@ -24,7 +24,6 @@ def test_corpus_report(capsys):
     """Per document: sections found, timeline events with a resolved time, action items."""
     rows = []
     with_timeline = with_times = 0
-    table_items = 0
     for path in FILES:
         pm = parse_file(path)
         timed = sum(1 for e in pm.timeline if e.time is not None)
@@ -35,9 +34,10 @@ def test_corpus_report(capsys):
         rows.append(
             f"{path.parent.name}/{path.name[:48]:48} sections={len(pm.sections):2} "
             f"timeline={len(pm.timeline):2} timed={timed:2} actions={len(pm.action_items):2} "
+            f"owned={sum(1 for a in pm.action_items if a.owner):2} "
+            f"dated={sum(1 for a in pm.action_items if a.due or a.due_text):2} "
             f"keys={','.join(keys)}"
         )
-        table_items += sum(1 for a in pm.action_items if a.owner)
     share = with_times / with_timeline
     with capsys.disabled():
         print("\n" + "\n".join(rows))
