@@ -7,6 +7,8 @@ import gc
 import os
 import sys
 
+from postmortems.cli._help import RawDescriptionHelpFormatter
+
 HELP = "Review postmortems for blame, missing sections, vague action items and more."
 
 EPILOG = """\
@@ -34,7 +36,7 @@ def _jobs(value: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``lint``."""
     parser.epilog = EPILOG
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.formatter_class = RawDescriptionHelpFormatter
     parser.add_argument(
         "paths",
         nargs="*",

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from postmortems import __version__
+from postmortems.cli._help import HelpFormatter
 from postmortems.errors import PostmortemsError
 
 #: Sub-command name -> (module, one-line summary). Order is the order ``--help`` lists them in.
@@ -53,15 +54,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="postmortems",
         description="Blameless postmortems: write, review and learn from incidents.",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"postmortems {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, summary) in COMMANDS.items():
         if command is not None and name != command:
-            sub.add_parser(name, help=summary, add_help=False)
+            sub.add_parser(name, help=summary, add_help=False, formatter_class=HelpFormatter)
             continue
         module = importlib.import_module(module_name)
-        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        cmd = sub.add_parser(
+            name, help=module.HELP, description=module.HELP, formatter_class=HelpFormatter
+        )
         module.add_arguments(cmd)
         cmd.set_defaults(_run=module.run, _parser=cmd)
     return parser
