@@ -9,11 +9,12 @@ The library is the product; the command line and the web app are thin layers ove
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from postmortems.document import parse_file, parse_text, render
     from postmortems.model import Postmortem
 

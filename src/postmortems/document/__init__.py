@@ -8,9 +8,11 @@ The names below are imported on first use, so that ``import postmortems.document
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from postmortems.document.parse import decode, parse_file, parse_text
     from postmortems.document.writer import render, render_section
 

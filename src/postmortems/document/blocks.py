@@ -4,12 +4,14 @@ table rows and nested headings, each with its line and plain text."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
 
 from postmortems.document.lazyre import lazy
 from postmortems.model.record import Record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from postmortems.document.structure import LineMap
     from postmortems.document.tree import Node
 
@@ -209,11 +211,13 @@ class _Holder:
         self.children = children
 
 
-class HasChildren(Protocol):
-    """A tree node, or anything holding inline nodes."""
+if TYPE_CHECKING:  # a protocol is only for the type checker
 
-    @property
-    def children(self) -> Sequence[Node]: ...
+    class HasChildren(Protocol):
+        """A tree node, or anything holding inline nodes."""
+
+        @property
+        def children(self) -> Sequence[Node]: ...
 
 
 _BLOCK_NAMES = frozenset(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
 
 from postmortems.document import plainyaml
 from postmortems.document.lazyre import lazy
@@ -13,6 +12,10 @@ from postmortems.document.times import read_stamp
 from postmortems.document.zones import resolve_zone
 from postmortems.errors import InputError
 from postmortems.model import MOMENTS, SLO, Link, Meta, Person, Problem
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Canonical key order. Keys not listed here are kept, after these, in the order written.
 KEY_ORDER: tuple[str, ...] = (

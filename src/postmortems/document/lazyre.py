@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, cast
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 # What a compiled pattern offers; each is bound on the instance at the first use.
 _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
@@ -78,7 +81,7 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     :class:`LazyPattern` where a real pattern object is required.
     """
     owner = sys._getframe(1).f_globals.get("__name__", "")
-    return cast("re.Pattern[str]", LazyPattern(pattern, flags, owner))
+    return LazyPattern(pattern, flags, owner)  # type: ignore[return-value]
 
 
 # -- the table ------------------------------------------------------------------------------

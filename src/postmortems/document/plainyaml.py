@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Final
 
 from postmortems.document.lazyre import lazy
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 #: Returned when the text is not in the supported form.
 UNSUPPORTED: Final = object()

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
 
 from postmortems.document.lazyre import lazy
 from postmortems.model import Section, section_key
 from postmortems.model.record import Record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from postmortems.document.tree import Node
 

@@ -8,9 +8,10 @@ Nodes are deliberately small: ``name``, ``meta``, ``srcmap`` (start and end byte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from pyromark import Options
 
 _OPTIONS: Options | None = None

@@ -15,15 +15,16 @@ group (see :mod:`postmortems.review.registry`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from postmortems.review.config import LintConfig
 from postmortems.review.context import ReviewContext, SourceIndex, Span
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.registry import RULES, RuleRegistry
 from postmortems.review.rule import Example, Rule
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from postmortems.review.engine import review
 
 __all__ = [

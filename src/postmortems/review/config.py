@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
 
 from postmortems.errors import UsageError
 from postmortems.model.record import Record
 from postmortems.review.finding import Severity
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from postmortems.review.registry import RuleRegistry
 
 #: Locates a key path (``("severity", "blame.x")``) in the configuration file: its line or None.

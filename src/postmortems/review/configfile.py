@@ -11,13 +11,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from postmortems.document.lazyre import lazy
 from postmortems.errors import UsageError
 from postmortems.review.config import LintConfig, parse_config
 from postmortems.review.paths import folders_up, has_suffix
 from postmortems.review.registry import RULES, RuleRegistry
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 DEDICATED = ".postmortems.toml"
 PYPROJECT = "pyproject.toml"

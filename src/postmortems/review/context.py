@@ -5,19 +5,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from postmortems.document.lazyre import lazy
 from postmortems.model import Kind, Postmortem, get_kind
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.registry import RULES, RuleRegistry
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any, NamedTuple, TypeVar
+
     from postmortems.review.config import LintConfig
     from postmortems.review.rule import Rule
 
+    _T = TypeVar("_T")
+else:
+    from postmortems.model.record import NamedTuple
+
 _NEWLINE = lazy(r"\r\n|\r|\n")
-_T = TypeVar("_T")
 
 
 class Span(NamedTuple):
@@ -178,7 +183,7 @@ class ReviewContext:
         """
         if key not in self._derived:
             self._derived[key] = make()
-        return cast("_T", self._derived[key])
+        return self._derived[key]  # type: ignore[no-any-return]
 
     # -- the source ------------------------------------------------------------------------
 

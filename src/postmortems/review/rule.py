@@ -30,13 +30,15 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
 
 from postmortems.document.lazyre import lazy
 from postmortems.model.record import Record
 from postmortems.review.finding import Finding, Severity
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
     from postmortems.review.context import ReviewContext
 
 #: A rule id: a family and a name, lower case, the name may contain dashes.

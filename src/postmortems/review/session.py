@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import BinaryIO
 
 from postmortems.errors import PostmortemsError
 from postmortems.model import Postmortem
@@ -24,6 +23,10 @@ from postmortems.review.finding import Finding, Severity
 from postmortems.review.paths import absolute, normal
 from postmortems.review.registry import RULES, RuleRegistry
 from postmortems.review.rule import Rule
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"

@@ -9,11 +9,13 @@ Modules are imported only when their format is used.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol
 
 from postmortems.errors import UsageError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from postmortems.review.session import LintRun
 
 ENTRY_POINT_GROUP = "postmortems.lint_formats"
@@ -27,15 +29,18 @@ BUILTIN: dict[str, str] = {
 }
 
 
-class Format(Protocol):
-    """Renders a lint run for people or tools."""
+if TYPE_CHECKING:  # a protocol is only for the type checker
 
-    name: str
-    description: str
+    class Format(Protocol):
+        """Renders a lint run for people or tools."""
 
-    def render(self, run: LintRun, *, color: bool = False) -> str:
-        """The whole output for ``run``; ``color`` asks for ANSI colours where they make sense."""
-        ...
+        name: str
+        description: str
+
+        def render(self, run: LintRun, *, color: bool = False) -> str:
+            """The whole output for ``run``; ``color`` asks for ANSI colours where they make
+            sense."""
+            ...
 
 
 def format_names(plugins: bool = True) -> list[str]:

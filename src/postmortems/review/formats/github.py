@@ -7,10 +7,9 @@ become ``%3A`` and ``%2C``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from postmortems.review.finding import Finding, Severity
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from postmortems.review.session import LintRun
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any
 
 from postmortems import __version__
 from postmortems.review.finding import Finding, Severity
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from postmortems.review.rule import Rule
     from postmortems.review.session import LintRun
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from postmortems.document.lazyre import lazy
 from postmortems.review.language import verbs
 from postmortems.review.language.wordlists import words
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
     from postmortems.review.language.people import People
 

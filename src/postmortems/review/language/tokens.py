@@ -9,9 +9,14 @@ when the quote marks cannot be apostrophes (a space or start before the opening 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from postmortems.document.lazyre import lazy
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from postmortems.model.record import NamedTuple
 
 _QUOTED = lazy(
     r"""

@@ -11,7 +11,6 @@ whenever they are offered as a cause, not when negated or discussed as a term.
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 from postmortems.review.language import verbs
 from postmortems.review.language.clauses import first_subject, main_subject
@@ -33,6 +32,10 @@ from postmortems.review.language.lexicon import patterns
 from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
 from postmortems.review.language.wordlists import words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Protocol
 
 _MSG_HUMAN_ERROR = (
     "'{w}' offered as a cause ends the inquiry where it should start: say what made the error "
@@ -59,8 +62,10 @@ _NOUN_BEFORE = words(
 )
 
 
-class _Add(Protocol):
-    def __call__(self, first: int, last: int, who_index: int | None = None) -> None: ...
+if TYPE_CHECKING:  # a protocol is only for the type checker
+
+    class _Add(Protocol):
+        def __call__(self, first: int, last: int, who_index: int | None = None) -> None: ...
 
 
 _OBJECT_START = words(

@@ -10,8 +10,6 @@ paged") is about the paging, not about Bob.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
-
 from postmortems.review.language import verbs
 from postmortems.review.language.detectors.common import (
     COUNTERFACTUAL,
@@ -26,7 +24,10 @@ from postmortems.review.language.people import Who
 from postmortems.review.language.text import Text
 from postmortems.review.language.wordlists import words
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from postmortems.review.language.tokens import Token
 
 _MSG = (
@@ -48,8 +49,10 @@ _IRREGULAR_PARTICIPLES = words(
 )
 
 
-class _Add(Protocol):
-    def __call__(self, first: int, last: int, who: str = "someone") -> None: ...
+if TYPE_CHECKING:  # a protocol is only for the type checker
+
+    class _Add(Protocol):
+        def __call__(self, first: int, last: int, who: str = "someone") -> None: ...
 
 
 _HEDGES = frozenset(["really", "definitely", "probably", "also", "just", "at", "least"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
 
 from postmortems.document.lazyre import lazy
 from postmortems.document.words import wordset
@@ -19,6 +18,10 @@ from postmortems.model import ActionItem, Postmortem
 from postmortems.model.record import Record
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 CLOSED = frozenset({"done", "wont-do"})
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import ClassVar
 
 from postmortems.model import ActionItem, Postmortem
 from postmortems.review.context import ReviewContext
@@ -12,6 +11,10 @@ from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
 from postmortems.review.rules._clock import today
 from postmortems.review.rules.action._items import CLOSED, item_finding
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 _ADVICE = (
     "an item this old is either forgotten or no longer a priority; finish it, give it a new "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import ClassVar
 
 from postmortems.document.lazyre import lazy
 from postmortems.review.context import ReviewContext
@@ -12,6 +11,10 @@ from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
 from postmortems.review.rules.action._items import open_items_of
 from postmortems.review.rules.action._vague import Vagueness, assess
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (

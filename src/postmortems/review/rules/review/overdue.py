@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
 
 from postmortems.review.context import ReviewContext
 from postmortems.review.finding import Finding, Severity
 from postmortems.review.rule import Example, Rule
 from postmortems.review.rules._clock import today
 from postmortems.review.rules.review._resolution import resolution
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 #: Statuses that say the review has happened.
 REVIEWED = frozenset({"published", "closed", "final", "done", "complete", "completed", "reviewed"})

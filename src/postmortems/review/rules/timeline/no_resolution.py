@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
 
 from postmortems.metrics import document_moments
 from postmortems.review.context import ReviewContext
@@ -15,6 +14,10 @@ from postmortems.review.rules.timeline._moments import (
     applies,
     has_moment,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at run time
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 
 class NoResolution(Rule):
