@@ -57,27 +57,42 @@ class Workspace:
     #: trimmed accounts): better than a bare id as an actor.
     handles: dict[str, str] = field(default_factory=dict)
 
+    #: Plain text of markup already seen (``"@U123"`` -> ``"@Ada"``): a year of chat repeats
+    #: the same mentions and links. Only markup whose text depends on nothing but the names read
+    #: from the export is kept (a handle for a missing user is recorded each time it is seen).
+    plain: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
     def replace_markup(self, match: re.Match[str]) -> str:
         """The plain text for one ``<...>`` of Slack markup."""
-        target, _, label = match.group(1).partition("|")
+        return self.markup_text(match.group(1))
+
+    def markup_text(self, inside: str) -> str:
+        """The plain text for the inside of one ``<...>`` of Slack markup."""
+        target, _, label = inside.partition("|")
         first = target[:1]
         if first == "@":
             if label:
                 if target[1:] not in self.users:
                     self.handles[target[1:]] = label
-                return f"@{label}"
-            user = self.users.get(target[1:])
-            return f"@{user[0] if user else target[1:]}"
-        if first == "#":
-            return f"#{label or self.channels.get(target[1:], target[1:])}"
-        if first == "!":
+                    return f"@{label}"
+                text = f"@{label}"
+            else:
+                user = self.users.get(target[1:])
+                text = f"@{user[0] if user else target[1:]}"
+        elif first == "#":
+            text = f"#{label or self.channels.get(target[1:], target[1:])}"
+        elif first == "!":
             command = target[1:]
             if label:
-                return label if label.startswith("@") or command.startswith("date") else f"@{label}"
-            return f"@{command.partition('^')[0]}"
-        if label:
-            return label
-        return target.removeprefix("mailto:")
+                text = label if label.startswith("@") or command.startswith("date") else f"@{label}"
+            else:
+                text = f"@{command.partition('^')[0]}"
+        elif label:
+            text = label
+        else:
+            text = target.removeprefix("mailto:")
+        self.plain[inside] = text
+        return text
 
 
 def _user_entry(user: dict[str, Any]) -> tuple[str, str | None]:
@@ -120,7 +135,16 @@ def clean_markup(text: str, workspace: Workspace | None = None) -> str:
     ``<!here>`` -> ``@here``, and the three HTML entities Slack escapes (``&amp; &lt; &gt;``)."""
     names = workspace if workspace is not None else Workspace()
     if "<" in text:
-        text = _MARKUP.sub(names.replace_markup, text)
+        # split, not sub with a function: the markup comes back as every other part, and most
+        # of it is found in the cache without a call per match.
+        parts = _MARKUP.split(text)
+        if len(parts) > 1:
+            seen = names.plain
+            for index in range(1, len(parts), 2):
+                inside = parts[index]
+                known = seen.get(inside)
+                parts[index] = known if known is not None else names.markup_text(inside)
+            text = "".join(parts)
     if "&" in text:
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return text
