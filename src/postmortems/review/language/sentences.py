@@ -342,6 +342,16 @@ def sentences(
                 continue
             if not keep(frozenset(words)):
                 continue
+        if len(runs) == 1:
+            # One run (a list item, a heading, a table cell: most blocks): each sentence is
+            # one piece of one line, its column the run's plus the sentence's offset.
+            number, column, text = runs[0]
+            joined = _mask_inline(text)
+            for start, end in _split(joined):
+                piece = joined[start:end]
+                start += len(piece) - len(piece.lstrip())
+                yield Sentence(joined[start:end].rstrip(), ((0, number, column + start),))
+            continue
         parts: list[str] = []
         spans: list[tuple[int, int, int]] = []
         offset = 0
