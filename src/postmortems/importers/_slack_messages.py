@@ -241,13 +241,7 @@ class MessageReader:
     def _attrs(channel: str, message: dict[str, Any], ts: str, thread_ts: Any) -> dict[str, Any]:
         """The details of a message in a thread or edited: its own mapping."""
         attrs: dict[str, Any] = {"channel": channel}
-        if thread_ts:
-            attrs["thread_ts"] = thread_ts
-            if thread_ts != ts:
-                attrs["reply"] = True
-        edited = message.get("edited")
-        if isinstance(edited, dict) and edited.get("ts"):
-            attrs["edited_ts"] = edited["ts"]
+        _add_thread_details(attrs, message, ts, thread_ts)
         return attrs
 
     def _general(
@@ -297,14 +291,7 @@ class MessageReader:
             attrs["bot"] = True
         if subtype:
             attrs["subtype"] = subtype
-        thread_ts = body.get("thread_ts")
-        if thread_ts:
-            attrs["thread_ts"] = thread_ts
-            if thread_ts != ts:
-                attrs["reply"] = True
-        edited = body.get("edited")
-        if isinstance(edited, dict) and edited.get("ts"):
-            attrs["edited_ts"] = edited["ts"]
+        _add_thread_details(attrs, body, ts, body.get("thread_ts"))
         self.events.append(
             Event(
                 seconds,
@@ -318,3 +305,17 @@ class MessageReader:
                 attrs,
             )
         )
+
+
+def _add_thread_details(
+    attrs: dict[str, Any], message: Mapping[str, Any], ts: Any, thread_ts: Any
+) -> None:
+    """Add a message's thread (``thread_ts``, ``reply`` when it answers another) and its last
+    edit (``edited_ts``) to ``attrs``."""
+    if thread_ts:
+        attrs["thread_ts"] = thread_ts
+        if thread_ts != ts:
+            attrs["reply"] = True
+    edited = message.get("edited")
+    if isinstance(edited, dict) and edited.get("ts"):
+        attrs["edited_ts"] = edited["ts"]

@@ -210,8 +210,7 @@ def _owned_faults(text: Text, add: _Add) -> None:
         _agent(text, match, add)
     for match in scan(text, "cleft"):
         first, last = text.tokens_of(match)
-        start = text.index_at(match.start("obj"))
-        end = text.index_at(match.end("obj") - 1) + 1
+        start, end = text.tokens_of(match, "obj")
         if mentions_person(text, start, end) and not negated(text, first + 2, 2):
             add(first, last, start)
     # "The production database was dropped by Kevin": a timeline entry may say who did what

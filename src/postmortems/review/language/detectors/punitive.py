@@ -103,8 +103,7 @@ def punitive(text: Text) -> list[Hit]:
     # "Remove Tariq from the on-call rotation", "take her off the pager".
     for match in scan(text, "rotation"):
         first, last = text.tokens_of(match)
-        start = text.index_at(match.start("obj"))
-        end = text.index_at(match.end("obj") - 1) + 1
+        start, end = text.tokens_of(match, "obj")
         if mentions_person(text, start, end) or text.tokens[start].low in _OBJECT_PRONOUNS:
             add(first, last)
     return hits
