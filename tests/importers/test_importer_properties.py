@@ -159,3 +159,63 @@ def test_prometheus_refs_tell_every_sample_apart(tmp_path: Path, micros: list[in
     events = registry.get("prometheus").read(path, ImportOptions(threshold=">1")).events
     assert len({e.ref for e in events}) == len(events) == len(micros)
     assert len(merge(events)) == len(events)
+
+
+# Slack exports written by other tools (or trimmed by hand) put any JSON value in any field.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+slack_fields = st.sampled_from(
+    [
+        "type",
+        "ts",
+        "user",
+        "text",
+        "subtype",
+        "bot_id",
+        "thread_ts",
+        "edited",
+        "username",
+        "bot_profile",
+        "user_profile",
+        "attachments",
+        "files",
+        "message",
+    ]
+)
+slack_messages = (
+    st.builds(
+        lambda base, extra: {**base, **extra},
+        st.fixed_dictionaries(
+            {"type": st.just("message"), "ts": st.just("1739518200.000200"), "user": st.just("U1")},
+            optional={"text": st.just("<@U1> hi &amp; <https://x.example|x>")},
+        ),
+        st.dictionaries(slack_fields, json_values | st.sampled_from(["U1", "bot_message", "1.5"])),
+    )
+    | json_values
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(slack_messages, max_size=6), st.dictionaries(st.text(max_size=8), json_values))
+def test_slack_any_values_give_events_or_skips_never_a_crash(
+    tmp_path: Path, messages: list[object], profile: dict[str, object]
+) -> None:
+    """Each message becomes one event or one reported skip, with text and names as strings."""
+    (tmp_path / "users.json").write_text(
+        json.dumps([{"id": "U1", "name": "ann", "profile": profile, "tz": profile.get("tz")}])
+    )
+    (tmp_path / "inc").mkdir(exist_ok=True)
+    (tmp_path / "inc" / "2025-02-14.json").write_text(json.dumps(messages))
+    result = registry.get("slack").read(tmp_path, ImportOptions())
+    assert len(result.events) + len(result.skipped) == len(messages)
+    for event in result.events:
+        assert type(event.text) is str
+        assert event.actor is None or type(event.actor) is str
+        assert event.zone is None or type(event.zone) is str

@@ -95,16 +95,27 @@ class Workspace:
         return text
 
 
+def _words(value: Any) -> str | None:
+    """A name or label as written: a non-empty string, else None (exports written by other
+    tools put numbers, lists or null where Slack writes text)."""
+    return value if type(value) is str and value else None
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """A nested object such as ``profile``, or an empty one when something else is there."""
+    return value if type(value) is dict else {}
+
+
 def _user_entry(user: dict[str, Any]) -> tuple[str, str | None]:
-    profile = user.get("profile") or {}
+    profile = _object(user.get("profile"))
     name = (
-        profile.get("real_name")
-        or user.get("real_name")
-        or profile.get("display_name")
-        or user.get("name")
-        or user.get("id")
+        _words(profile.get("real_name"))
+        or _words(user.get("real_name"))
+        or _words(profile.get("display_name"))
+        or _words(user.get("name"))
+        or user["id"]
     )
-    return str(name), user.get("tz") or None
+    return name, _words(user.get("tz"))
 
 
 def read_names(read: Callable[[str], bytes | None], where: str) -> Workspace:
@@ -153,13 +164,14 @@ def clean_markup(text: str, workspace: Workspace | None = None) -> str:
 def _fallback_text(message: dict[str, Any]) -> str:
     """Text for messages that carry it only in attachments or files (alert bots, uploads)."""
     parts: list[str] = []
-    for attachment in message.get("attachments") or ():
-        if isinstance(attachment, dict):
+    attachments, files = message.get("attachments"), message.get("files")
+    for attachment in attachments if type(attachments) is list else ():
+        if type(attachment) is dict:
             part = attachment.get("fallback") or attachment.get("text") or attachment.get("title")
             if part:
                 parts.append(str(part))
-    for shared in message.get("files") or ():
-        if isinstance(shared, dict) and (shared.get("title") or shared.get("name")):
+    for shared in files if type(files) is list else ():
+        if type(shared) is dict and (shared.get("title") or shared.get("name")):
             parts.append(f"[file] {shared.get('title') or shared.get('name')}")
     return " | ".join(parts)
 
@@ -248,7 +260,7 @@ class MessageReader:
         self, channel: str, position: str, message: dict[str, Any], ts: Any, seconds: float
     ) -> None:
         """Any message: subtypes, bots, edits as events, authors missing from users.json."""
-        subtype = message.get("subtype")
+        subtype = _words(message.get("subtype"))
         if message.get("type", "message") != "message":
             self.skipped.append(
                 Skipped("slack", f"{position}/{ts}", f"not a message: {message.get('type')}")
@@ -277,15 +289,18 @@ class MessageReader:
             actor: str | None = known[0]
             zone = known[1]
         elif is_bot:
-            profile = body.get("bot_profile") or {}
-            actor = body.get("username") or profile.get("name") or body.get("bot_id")
-        else:
-            profile = body.get("user_profile") or {}
             actor = (
-                profile.get("real_name")
-                or profile.get("display_name")
+                _words(body.get("username"))
+                or _words(_object(body.get("bot_profile")).get("name"))
+                or _words(body.get("bot_id"))
+            )
+        else:
+            profile = _object(body.get("user_profile"))
+            actor = (
+                _words(profile.get("real_name"))
+                or _words(profile.get("display_name"))
                 or (self.workspace.handles.get(user_id) if isinstance(user_id, str) else None)
-                or user_id
+                or _words(user_id)
             )
         if is_bot:
             attrs["bot"] = True
