@@ -213,51 +213,57 @@ class MessageReader:
             in_channel = self._in_channel[channel] = MappingProxyType({"channel": channel})
         plain = _PLAIN_FIELDS
         for index, message in enumerate(messages):
-            # Fastest path, most of any export: a person's plain message, exactly the four
-            # fields Slack writes for it, fetched in one call. Anything else, or anything odd
-            # in these (a bad ts, an unknown author), takes the path below.
-            if type(message) is dict and len(message) == 4:
+            # Fast path, most of any export: a person's plain message, its author in users.json;
+            # its four fields fetched in one call. Anything else, or anything odd in these (a bad
+            # ts, an unknown author), takes the general path below.
+            if type(message) is dict:
                 try:
                     kind, ts, user_id, text = plain(message)
                 except KeyError:
-                    pass
-                else:
-                    if (
-                        type(ts) is str
-                        and type(text) is str
-                        and text
-                        and type(user_id) is str
-                        and kind == "message"
-                        and (known := users.get(user_id)) is not None
-                    ):
-                        try:
-                            seconds = float(ts)
-                        except ValueError:
-                            seconds = _NAN
-                        if low <= seconds <= high:
-                            if "<" in text or "&" in text:
-                                text = clean_markup(text, workspace)
-                            append(
-                                Event(
-                                    seconds,
-                                    "slack",
-                                    message_kind,
-                                    text,
-                                    known[0],
-                                    prefix + ts,
-                                    known[1],
-                                    None,
-                                    in_channel,
-                                )
+                    kind = None
+                if (
+                    kind == "message"
+                    and type(ts) is str
+                    and type(text) is str
+                    and text
+                    and type(user_id) is str
+                    and "subtype" not in message
+                    and "bot_id" not in message
+                    and (known := users.get(user_id)) is not None
+                ):
+                    try:
+                        seconds = float(ts)
+                    except ValueError:
+                        seconds = _NAN
+                    if low <= seconds <= high:
+                        if "<" in text or "&" in text:
+                            text = clean_markup(text, workspace)
+                        thread_ts = message.get("thread_ts")
+                        if thread_ts or "edited" in message:
+                            attrs: Mapping[str, Any] = self._attrs(channel, message, ts, thread_ts)
+                        else:
+                            attrs = in_channel
+                        # Made from the epoch seconds: the datetime is built only if it is read.
+                        append(
+                            Event(
+                                seconds,
+                                "slack",
+                                message_kind,
+                                text,
+                                known[0],
+                                prefix + ts,
+                                known[1],
+                                None,
+                                attrs,
                             )
-                            continue
-                        if FIRST_EPOCH <= seconds <= LAST_EPOCH:
-                            continue  # outside the window
-            if type(message) is not dict:
+                        )
+                        continue
+                    if FIRST_EPOCH <= seconds <= LAST_EPOCH:
+                        continue  # outside the window
+            else:
                 skipped.append(Skipped("slack", f"{position}#{index}", "message is not an object"))
                 continue
-            get = message.get
-            ts = get("ts")
+            ts = message.get("ts")
             try:
                 seconds = float(ts)  # type: ignore[arg-type]
             except (TypeError, ValueError):
@@ -269,34 +275,6 @@ class MessageReader:
                         Skipped("slack", f"{position}#{index}", f"ts {ts!r} is not a time")
                     )
                 continue
-            # Fast path, most of any export: a person's plain message, its author in users.json.
-            if "subtype" not in message and "bot_id" not in message and type(ts) is str:
-                text = get("text")
-                user_id = get("user")
-                known = users.get(user_id) if type(user_id) is str else None
-                if known is not None and type(text) is str and text and get("type") == "message":
-                    if "<" in text or "&" in text:
-                        text = clean_markup(text, workspace)
-                    thread_ts = get("thread_ts")
-                    if thread_ts or "edited" in message:
-                        attrs: Mapping[str, Any] = self._attrs(channel, message, ts, thread_ts)
-                    else:
-                        attrs = in_channel
-                    # Made from the epoch seconds: the datetime is built only if it is read.
-                    append(
-                        Event(
-                            seconds,
-                            "slack",
-                            message_kind,
-                            text,
-                            known[0],
-                            prefix + ts,
-                            known[1],
-                            None,
-                            attrs,
-                        )
-                    )
-                    continue
             self._general(channel, position, message, ts, seconds)
 
     @staticmethod
