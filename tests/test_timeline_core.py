@@ -118,6 +118,17 @@ def test_an_event_made_from_epoch_seconds_is_the_one_made_from_its_datetime():
     )
 
 
+def test_from_epoch_makes_the_event_the_constructor_makes():
+    attrs = {"channel": "inc"}
+    fast = Event.from_epoch(1739523535.0002, "slack", "message", "x", "Ann", "r", "+01:00", attrs)
+    slow = Event(1739523535.0002, "slack", "message", "x", "Ann", "r", "+01:00", None, attrs)
+    assert fast == slow and repr(fast) == repr(slow)
+    assert fast.time == slow.time and fast.end is None and fast.attrs is attrs
+    assert fast != Event(
+        1739523535.0003, "slack", "message", "x", "Ann", "r", "+01:00", None, attrs
+    )
+
+
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf"), 1e20, -1e12])
 def test_epoch_seconds_must_be_a_time(bad):
     with pytest.raises(ValueError, match="not seconds"):

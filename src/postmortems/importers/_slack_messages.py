@@ -211,7 +211,7 @@ class MessageReader:
         in_channel = self._in_channel.get(channel)
         if in_channel is None:
             in_channel = self._in_channel[channel] = MappingProxyType({"channel": channel})
-        plain = _PLAIN_FIELDS
+        plain, make = _PLAIN_FIELDS, Event.from_epoch
         for index, message in enumerate(messages):
             # Fast path, most of any export: a person's plain message, its author in users.json;
             # its four fields fetched in one call. Anything else, or anything odd in these (a bad
@@ -245,7 +245,7 @@ class MessageReader:
                             attrs = in_channel
                         # Made from the epoch seconds: the datetime is built only if it is read.
                         append(
-                            Event(
+                            make(
                                 seconds,
                                 "slack",
                                 message_kind,
@@ -253,7 +253,6 @@ class MessageReader:
                                 known[0],
                                 prefix + ts,
                                 known[1],
-                                None,
                                 attrs,
                             )
                         )

@@ -45,6 +45,7 @@ _UTC = dt.UTC
 #: The details of an event that has none (read-only, so one serves all).
 _NO_ATTRS: Mapping[str, Any] = MappingProxyType({})
 _FROM_EPOCH = dt.datetime.fromtimestamp
+_NEW = object.__new__
 
 
 class Event:
@@ -113,6 +114,37 @@ class Event:
         self.zone = zone
         self.end = end
         self.attrs = _NO_ATTRS if attrs is None else attrs
+
+    @staticmethod
+    def from_epoch(
+        seconds: float,
+        source: str,
+        kind: str,
+        text: str,
+        actor: str | None,
+        ref: str,
+        zone: str | None,
+        attrs: Mapping[str, Any],
+    ) -> Event:
+        """An event at ``seconds`` since the epoch (a float the caller has checked lies between
+        :data:`FIRST_EPOCH` and :data:`LAST_EPOCH`), with no ``end``.
+
+        What importers call for records by the hundred thousand: the same event as
+        ``Event(seconds, ...)``, made at about half the cost (Python 3.11 calls ``__init__``
+        through ``type.__call__``; this is one plain call, with no checks).
+        """
+        event = _NEW(Event)
+        event._time = None
+        event.epoch = seconds
+        event.source = source
+        event.kind = kind
+        event.text = text
+        event.actor = actor
+        event.ref = ref
+        event.zone = zone
+        event.end = None
+        event.attrs = attrs
+        return event
 
     @property
     def time(self) -> dt.datetime:
