@@ -33,7 +33,7 @@ from postmortems.importers._io import (
     zone_of,
 )
 from postmortems.importers.base import ImportOptions, ImportResult
-from postmortems.timeline.event import Event, EventKind, Skipped
+from postmortems.timeline.event import FIRST_EPOCH, LAST_EPOCH, Event, EventKind, Skipped
 
 SOURCE = "pagerduty"
 WHAT = "PagerDuty log_entries JSON or webhooks v3 payloads"
@@ -86,6 +86,7 @@ def _agent(value: Any, attrs: dict[str, Any]) -> str | None:
 
 
 _FROM_ISO = dt.datetime.fromisoformat
+_NAN = float("nan")
 #: :func:`zone_of` for the end of a time string: a handful of zones recur across an export.
 _zone_of_tail = functools.lru_cache(maxsize=64)(zone_of)
 
@@ -97,6 +98,8 @@ def _time(value: Any) -> tuple[dt.datetime | None, str]:
         return None, f"missing or unreadable time {value!r}"
     if moment.tzinfo is None:
         return None, f"time {value!r} has no offset (PagerDuty always writes one)"
+    if not FIRST_EPOCH <= moment.timestamp() <= LAST_EPOCH:
+        return None, f"time {value!r} is too near year 1 or year 9999 to place on a timeline"
     return moment, ""
 
 
@@ -252,10 +255,12 @@ class PagerDutyImporter:
             moment: dt.datetime | None = _FROM_ISO(raw)
         except (TypeError, ValueError):  # TypeError: not a string
             moment = None
-        if moment is None or moment.tzinfo is None:
+        seconds = _NAN if moment is None or moment.tzinfo is None else moment.timestamp()
+        if not FIRST_EPOCH <= seconds <= LAST_EPOCH:  # also unreadable or naive (NaN)
             position = where if index is None else f"{where}#{index}"
             result.skipped.append(Skipped(SOURCE, position, _time(raw)[1]))
             return
+        assert moment is not None
         if (window.start is not None or window.end is not None) and not window.admits(moment):
             return
         kind = LOG_ENTRY_KINDS.get(entry_type, EventKind.NOTE)
@@ -284,10 +289,10 @@ class PagerDutyImporter:
         agent = entry.get("agent")
         entry_id = entry.get("id")
         result.events.append(
-            Event(
+            Event.from_epoch(
                 # Epoch seconds: the UTC datetime is built only when read (an account's export
                 # can be a hundred thousand entries, and the offset is kept in ``zone``).
-                moment.timestamp(),
+                seconds,
                 SOURCE,
                 kind,
                 text,
@@ -296,7 +301,6 @@ class PagerDutyImporter:
                 if entry_id
                 else (where if index is None else f"{where}#{index}"),
                 _zone_of_tail(raw[-6:]),  # the zone as written is in the last six characters
-                None,
                 attrs,
             )
         )
