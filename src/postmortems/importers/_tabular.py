@@ -28,6 +28,7 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
         "time", "timestamp", "@timestamp", "ts", "datetime", "date", "created_at", "createdat",
         "occurred_at", "occurredat", "start", "start_time", "starts_at", "startsat", "when", "at",
         "created", "posted", "posted_at", "logged", "logged_at", "updated_at", "updated",
+        "epoch", "unixtime", "unix_time", "time_ms", "timestamp_ms", "timestamp_ns", "ts_ms",
     ),
     "text": (
         "text", "message", "msg", "summary", "description", "title", "event", "log", "body",
@@ -198,8 +199,27 @@ def _from_number(number: float) -> dt.datetime:
         raise ValueError(f"epoch {number!r} out of range") from None
 
 
+def _stand_in(row: Mapping[str, Any], layout: Layout, role: str) -> str | None:
+    """The field this row has for ``role`` in place of the layout's column, which it lacks:
+    JSON Lines from several emitters name the same thing differently (``ts`` here,
+    ``@timestamp`` there; ``msg`` and ``message``)."""
+    used = set(layout.columns.values())
+    found = {
+        split_header(key)[0]: key
+        for key, value in row.items()
+        if key not in used and value not in (None, "")
+    }
+    return next((found[name] for name in CANDIDATES[role] if name in found), None)
+
+
 def _cell_time(row: Mapping[str, Any], layout: Layout, role: str) -> Any:
-    value = row.get(layout.columns[role])
+    column = layout.columns[role]
+    if column not in row and role == "time":
+        stand_in = _stand_in(row, layout, "time")
+        if stand_in is None:
+            raise ValueError(f"no time: no {column!r} or other time field")
+        return row[stand_in]
+    value = row.get(column)
     date_column = layout.columns.get("date")
     if (
         date_column
@@ -239,12 +259,21 @@ def row_event(
         and not isinstance(row.get(columns["time"]), int | float)
     ):
         zone = layout.tz_name
-    text = str(row.get(columns["text"], "") if "text" in columns else "").strip()
-    actor_value = row.get(columns["actor"]) if "actor" in columns else None
+    # A row without the layout's text or actor field may name it otherwise (JSON Lines).
+    fields = dict(columns)
+    for role in ("text", "actor"):
+        if role in fields and fields[role] not in row:
+            stand_in = _stand_in(row, layout, role)
+            if stand_in is not None:
+                fields[role] = stand_in
+    if columns["time"] not in row:
+        fields["time"] = _stand_in(row, layout, "time") or columns["time"]
+    text = str(row.get(fields["text"], "") if "text" in fields else "").strip()
+    actor_value = row.get(fields["actor"]) if "actor" in fields else None
     actor = str(actor_value).strip() if actor_value not in (None, "") else None
     raw_kind = str(row.get(columns["kind"], "") or "").strip() if "kind" in columns else ""
     kind = raw_kind.lower() if raw_kind.lower() in _KINDS else EventKind.NOTE
-    used = set(columns.values())
+    used = set(fields.values())
     attrs = {
         key: value for key, value in row.items() if key not in used and value not in (None, "")
     }
