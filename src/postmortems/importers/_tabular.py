@@ -41,6 +41,25 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "date": ("date", "day"),
 }  # fmt: skip
 _KINDS = frozenset(kind.value for kind in EventKind)
+#: What spreadsheets and log exports write in a type column, as event kinds.
+_KIND_WORDS: dict[str, str] = {
+    "alert": EventKind.ALERT_FIRING,
+    "alarm": EventKind.ALERT_FIRING,
+    "firing": EventKind.ALERT_FIRING,
+    "page": EventKind.PAGE_TRIGGERED,
+    "deploy": EventKind.DEPLOY_SUCCEEDED,
+    "deployment": EventKind.DEPLOY_SUCCEEDED,
+    "release": EventKind.DEPLOY_SUCCEEDED,
+    "rollback": EventKind.ROLLBACK,
+    "revert": EventKind.ROLLBACK,
+    "commit": EventKind.COMMIT,
+    "config": EventKind.CONFIG_CHANGE,
+    "config change": EventKind.CONFIG_CHANGE,
+    "configuration": EventKind.CONFIG_CHANGE,
+    "chat": EventKind.MESSAGE,
+    "comment": EventKind.MESSAGE,
+    "annotation": EventKind.ANNOTATION,
+}
 _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _HEADER_ZONE = re.compile(
     r"^(.*?)[\s_]*(?:\(([^)]*)\)|\[([^\]]*)\]|[\s_](utc|gmt))$", re.IGNORECASE
@@ -272,13 +291,14 @@ def row_event(
     actor_value = row.get(fields["actor"]) if "actor" in fields else None
     actor = str(actor_value).strip() if actor_value not in (None, "") else None
     raw_kind = str(row.get(columns["kind"], "") or "").strip() if "kind" in columns else ""
-    kind = raw_kind.lower() if raw_kind.lower() in _KINDS else EventKind.NOTE
+    word = raw_kind.lower()
+    kind = word if word in _KINDS else _KIND_WORDS.get(word.replace("_", " "), EventKind.NOTE)
     used = set(fields.values())
     attrs = {
         key: value for key, value in row.items() if key not in used and value not in (None, "")
     }
-    if raw_kind and kind == EventKind.NOTE and raw_kind.lower() != "note":
-        attrs["type"] = raw_kind
+    if raw_kind and kind != word:
+        attrs["type"] = raw_kind  # the sheet's own word, when it is not one of ours
     if not text:
         text = raw_kind or "(no text)"
     return Event(time, source, kind, text, actor, ref, zone, end, attrs)
