@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+#: Every character str.splitlines breaks at -> its Python escape.
+_BREAKS = {c: repr(chr(c))[1:-1] for c in (10, 11, 12, 13, 28, 29, 30, 133, 0x2028, 0x2029)}
+
 
 class PostmortemsError(Exception):
     """Base class for errors the command line reports without a traceback (exit code 2)."""
@@ -22,7 +25,9 @@ class PostmortemsError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}error: {self.message}{hint}"
+        # One line whatever the data put in the message (a column named "\r", a value with a
+        # line break): a break is written as its escape.
+        return f"{where}error: {self.message}{hint}".translate(_BREAKS)
 
 
 class InputError(PostmortemsError):
