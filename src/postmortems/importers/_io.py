@@ -15,6 +15,7 @@ from typing import Any
 
 from postmortems.errors import InputError
 from postmortems.importers.base import ImportOptions
+from postmortems.timeline.event import FIRST_EPOCH, LAST_EPOCH
 
 UTC = dt.UTC
 #: How much of a file ``sniff`` looks at.
@@ -102,10 +103,22 @@ def load_json(data: bytes | str, path: Path | str, what: str) -> Any:
         ) from None
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of a file, split at ``\\n`` (``\\r\\n`` too) only.
+
+    Not ``str.splitlines``: that also splits at form feeds, U+2028 and other characters that
+    JSON strings, CSV cells and commit messages may hold, breaking one record in two.
+    """
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def json_lines(text: str) -> Iterator[tuple[int, Any | None, str]]:
     """Yield ``(line_number, value_or_None, error)`` for each non-blank line of JSON Lines."""
     fast = _orjson_loads()
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text_lines(text), 1):
         if not line.strip():
             continue
         if fast is not None:
@@ -182,6 +195,39 @@ def parse_iso(value: Any) -> dt.datetime | None:
         return dt.datetime.fromisoformat(value)
     except ValueError:
         return None
+
+
+#: Why a time that ``holdable`` refuses is skipped.
+OUT_OF_RANGE = "is too near year 1 or year 9999 to place on a timeline"
+
+
+def holdable(moment: dt.datetime) -> dt.datetime | None:
+    """An aware ``moment`` when an Event can hold it and show it in any zone, else None.
+
+    A written offset can push year 1 or 9999 past what a datetime holds in UTC
+    (``9999-12-31T23:59:59-12:00``): converting such a time raises OverflowError.
+    """
+    return moment if FIRST_EPOCH <= moment.timestamp() <= LAST_EPOCH else None
+
+
+def epoch_time(seconds: Any) -> dt.datetime | None:
+    """Epoch seconds (a JSON number) as an aware UTC datetime; None for anything else: text,
+    booleans, NaN, infinities, and numbers outside the years an Event can hold."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        return None
+    try:
+        value = float(seconds)
+    except OverflowError:  # an integer too large for a float
+        return None
+    if not FIRST_EPOCH <= value <= LAST_EPOCH:  # also false for NaN
+        return None
+    return dt.datetime.fromtimestamp(value, UTC)
+
+
+def string(value: Any) -> str:
+    """``value`` when it is a string, else "": a field the format writes as text that holds
+    something else (a number, a list, an object) is treated as absent, not printed as Python."""
+    return value if isinstance(value, str) else ""
 
 
 def zone_of(value: object) -> str | None:

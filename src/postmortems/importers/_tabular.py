@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from postmortems.errors import InputError, UsageError
-from postmortems.importers._io import UTC, offset_name, zone_of
+from postmortems.importers._io import OUT_OF_RANGE, UTC, epoch_time, holdable, offset_name, zone_of
 from postmortems.importers.base import ImportOptions
 from postmortems.timeline.event import Event, EventKind
 
@@ -169,7 +169,7 @@ def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | Non
     if isinstance(value, bool) or value is None:
         raise ValueError(f"no time in {value!r}")
     if isinstance(value, int | float):
-        return _from_number(float(value)), None
+        return _from_number(value), None
     text = str(value).strip()
     if not text:
         raise ValueError("empty time")
@@ -199,6 +199,8 @@ def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | Non
             raise NaiveTime(text)
         moment = moment.replace(tzinfo=tz)
         zone = None
+    if holdable(moment) is None:
+        raise ValueError(f"time {text!r} {OUT_OF_RANGE}")
     return moment.astimezone(UTC), zone
 
 
@@ -206,16 +208,20 @@ class NaiveTime(ValueError):
     """A time with no zone, and no ``--tz`` to read it in."""
 
 
-def _from_number(number: float) -> dt.datetime:
+def _from_number(value: float) -> dt.datetime:
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        raise ValueError(f"epoch {value!r} out of range") from None
     size = abs(number)
     for limit, divisor in _EPOCH_UNITS:
         if size >= limit:
             number /= divisor
             break
-    try:
-        return dt.datetime.fromtimestamp(number, UTC)
-    except (OverflowError, OSError, ValueError):
-        raise ValueError(f"epoch {number!r} out of range") from None
+    moment = epoch_time(number)
+    if moment is None:
+        raise ValueError(f"epoch {number!r} out of range")
+    return moment
 
 
 def _stand_in(row: Mapping[str, Any], layout: Layout, role: str) -> str | None:

@@ -22,6 +22,7 @@ from postmortems.importers._io import (
     Window,
     display_path,
     head,
+    holdable,
     json_values,
     parse_iso,
     read_text,
@@ -48,7 +49,7 @@ def _time(value: Any) -> dt.datetime | None:
     moment = parse_iso(value)
     if moment is None or moment.tzinfo is None or moment < _NO_TIME:
         return None
-    return moment
+    return holdable(moment)
 
 
 class AlertmanagerImporter:

@@ -8,6 +8,7 @@ text, actor, kind and end columns; without them common names are tried (see
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from postmortems.errors import InputError
@@ -47,7 +48,9 @@ class CsvImporter:
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
         text = read_text(path)
         first_line = text.split("\n", 1)[0]
-        reader = csv.DictReader(text.splitlines(), delimiter=_delimiter(first_line))
+        # Rows end at line breaks only (newline=""): a cell may hold a form feed or U+2028,
+        # which str.splitlines would take for the end of the row.
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
         try:
             header = reader.fieldnames
         except csv.Error as exc:

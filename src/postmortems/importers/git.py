@@ -24,7 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from postmortems.errors import InputError
-from postmortems.importers._io import UTC, Window, head, offset_name, read_text
+from postmortems.importers._io import (
+    OUT_OF_RANGE,
+    UTC,
+    Window,
+    head,
+    holdable,
+    offset_name,
+    read_text,
+    text_lines,
+)
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Event, EventKind, Skipped
 
@@ -73,6 +82,8 @@ def parse_git_date(value: str, tz: dt.tzinfo | None = None) -> dt.datetime:
         if tz is None:
             raise NaiveDate(value)
         moment = moment.replace(tzinfo=tz)
+    if holdable(moment) is None:
+        raise ValueError(f"date {value!r} {OUT_OF_RANGE}")
     return moment
 
 
@@ -149,7 +160,7 @@ class GitImporter:
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
         text = read_text(path)
-        lines = text.splitlines()
+        lines = text_lines(text)
         first = next((line for line in lines if line.strip()), "")
         result = ImportResult(source=SOURCE)
         window = Window(options)

@@ -24,7 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from postmortems.errors import InputError
-from postmortems.importers._io import UTC, Window, head, json_values, parse_iso, read_text, zone_of
+from postmortems.importers._io import (
+    OUT_OF_RANGE,
+    UTC,
+    Window,
+    head,
+    holdable,
+    json_values,
+    parse_iso,
+    read_text,
+    string,
+    zone_of,
+)
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Event, EventKind, Skipped
 
@@ -53,7 +64,7 @@ def is_rollback(*values: Any) -> bool:
 
 
 def _login(value: Any) -> str | None:
-    if isinstance(value, dict) and value.get("login"):
+    if isinstance(value, dict) and isinstance(value.get("login"), str) and value["login"]:
         return str(value["login"])
     return None
 
@@ -95,9 +106,18 @@ class _Reader:
             self.status(record, {}, position)
         elif "statuses_url" in record or ("sha" in record and "environment" in record):
             self.deployment(record, position)
-            for index, status in enumerate(record.get("statuses") or ()):
+            statuses = record.get("statuses")
+            if statuses is not None and not isinstance(statuses, list):
+                self.result.skipped.append(
+                    Skipped(SOURCE, f"{position}/statuses", "statuses is not a list")
+                )
+                return
+            for index, status in enumerate(statuses or ()):
+                where = f"{position}/statuses/{index}"
                 if isinstance(status, dict):
-                    self.status(status, record, f"{position}/statuses/{index}")
+                    self.status(status, record, where)
+                else:
+                    self.result.skipped.append(Skipped(SOURCE, where, "status is not an object"))
         else:
             self.result.skipped.append(
                 Skipped(SOURCE, position, "neither a deployment nor a deployment status")
@@ -109,6 +129,11 @@ class _Reader:
         if moment is None or moment.tzinfo is None:
             self.result.skipped.append(
                 Skipped(SOURCE, position, f"created_at {raw!r} missing, unreadable or naive")
+            )
+            return None, raw
+        if holdable(moment) is None:
+            self.result.skipped.append(
+                Skipped(SOURCE, position, f"created_at {raw!r} {OUT_OF_RANGE}")
             )
             return None, raw
         return moment, raw
@@ -127,7 +152,7 @@ class _Reader:
         )
         label = _label(deployment)
         text = f"{'Rollback' if rollback else 'Deploy'} {label} started"
-        if deployment.get("description"):
+        if string(deployment.get("description")):
             text = f"{text}: {deployment['description']}"
         attrs = _deployment_attrs(deployment, rollback)
         self.result.events.append(
@@ -146,7 +171,7 @@ class _Reader:
 
     def status(self, status: dict[str, Any], deployment: dict[str, Any], position: str) -> None:
         self.found = True
-        state = str(status.get("state") or "")
+        state = string(status.get("state"))
         if state == "inactive":
             self.result.skipped.append(
                 Skipped(
@@ -173,11 +198,11 @@ class _Reader:
         )
         if rollback and kind == EventKind.DEPLOY_SUCCEEDED:
             kind = EventKind.ROLLBACK
-        environment = status.get("environment") or deployment.get("environment")
+        environment = string(status.get("environment")) or string(deployment.get("environment"))
         label = _label(deployment, environment)
         what = "Rollback" if rollback else "Deploy"
         text = f"{what} {label}: {state.replace('_', ' ')}"
-        if status.get("description"):
+        if string(status.get("description")):
             text = f"{text} ({status['description']})"
         attrs = _deployment_attrs(deployment, rollback)
         attrs["state"] = state
@@ -203,11 +228,11 @@ class _Reader:
         )
 
 
-def _label(deployment: dict[str, Any], environment: Any = None) -> str:
-    ref = deployment.get("ref")
-    sha = str(deployment.get("sha") or "")[:7]
+def _label(deployment: dict[str, Any], environment: str = "") -> str:
+    ref = string(deployment.get("ref"))
+    sha = string(deployment.get("sha"))[:7]
     what = f"{ref} ({sha})" if ref and sha and ref != deployment.get("sha") else (ref or sha)
-    environment = environment or deployment.get("environment")
+    environment = environment or string(deployment.get("environment"))
     parts = [part for part in (what, f"to {environment}" if environment else "") if part]
     return " ".join(parts) or f"deployment {deployment.get('id', '')}".strip()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from postmortems.errors import InputError
-from postmortems.importers._io import Window, from_epoch, head, load_json, read_bytes
+from postmortems.importers._io import Window, epoch_time, head, load_json, read_bytes, string
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Event, EventKind, Skipped
 
@@ -36,6 +36,13 @@ def html_to_text(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     return _SPACE.sub(" ", text).strip()
+
+
+def _millis(value: Any) -> float | None:
+    """A JSON number (not a boolean) small enough to divide into a float; else None."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < 1e300:
+        return float(value)
+    return None
 
 
 class GrafanaImporter:
@@ -74,17 +81,16 @@ class GrafanaImporter:
             result.skipped.append(Skipped(SOURCE, position, "annotation is not an object"))
             return False
         start_ms = item.get("time")
-        if isinstance(start_ms, bool) or not isinstance(start_ms, int | float):
+        start = _millis(start_ms)
+        time = epoch_time(start / 1000) if start is not None else None
+        if start is None or time is None:
             result.skipped.append(Skipped(SOURCE, position, f"missing or bad time {start_ms!r}"))
             return "text" in item or "tags" in item
-        time = from_epoch(start_ms / 1000)
-        end_ms = item.get("timeEnd")
-        end = None
-        if isinstance(end_ms, int | float) and not isinstance(end_ms, bool) and end_ms > start_ms:
-            end = from_epoch(end_ms / 1000)
+        end_ms = _millis(item.get("timeEnd"))
+        end = epoch_time(end_ms / 1000) if end_ms is not None and end_ms > start else None
         if not window.admits(time, end):
             return True
-        state = str(item.get("newState") or "").lower()
+        state = string(item.get("newState")).lower()
         # Legacy alerting writes "alerting"/"ok"; unified alerting "Alerting", "Normal",
         # "Alerting (NoData)", "Normal (MissingSeries)", ...
         if state.startswith(_FIRING):
@@ -93,15 +99,18 @@ class GrafanaImporter:
             kind = EventKind.ALERT_RESOLVED
         else:
             kind = EventKind.ANNOTATION
-        text = html_to_text(str(item.get("text") or ""))
+        text = html_to_text(string(item.get("text")))
         if not text:
-            text = str(item.get("alertName") or state or "annotation")
-        tags = [str(tag) for tag in item.get("tags") or () if tag]
+            text = string(item.get("alertName")) or state or "annotation"
+        tags = item.get("tags")
+        tags = [str(tag) for tag in tags if tag] if isinstance(tags, list) else []
         attrs: dict[str, Any] = {"tags": tags}
         for key in ("dashboardUID", "panelId", "newState", "prevState", "alertName"):
             if item.get(key):
                 attrs[key] = item[key]
-        actor = item.get("login") or item.get("userName") or item.get("email") or None
+        actor = (
+            string(item.get("login")) or string(item.get("userName")) or string(item.get("email"))
+        )
         annotation_id = item.get("id")
         result.events.append(
             Event(
@@ -109,7 +118,7 @@ class GrafanaImporter:
                 SOURCE,
                 kind,
                 text,
-                str(actor) if actor else None,
+                actor or None,
                 f"grafana:{annotation_id}" if annotation_id is not None else position,
                 None,
                 end,

@@ -21,6 +21,7 @@ from postmortems.importers._io import (
     Window,
     decode,
     head,
+    holdable,
     json_values,
     load_json,
     offset_name,
@@ -41,7 +42,7 @@ def _time(value: Any) -> dt.datetime | None:
     moment = value if isinstance(value, dt.datetime) else parse_iso(value)
     if moment is None or moment.tzinfo is None or moment <= _EPOCH_ZERO:
         return None
-    return moment
+    return holdable(moment)
 
 
 def _load_json(text: str, path: Path) -> Any:
@@ -157,7 +158,7 @@ class KubernetesImporter:
         count_raw = item.get("count") or item.get("deprecatedCount") or series.get("count") or 1
         try:
             count = int(count_raw)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: Infinity
             count = 1
         end = last if last is not None and last > first else None
         if not window.admits(first, end):

@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from postmortems.errors import InputError
-from postmortems.importers._io import UTC, Window, head, json_values, parse_iso, read_text, zone_of
+from postmortems.importers._io import (
+    OUT_OF_RANGE,
+    UTC,
+    Window,
+    head,
+    holdable,
+    json_values,
+    parse_iso,
+    read_text,
+    zone_of,
+)
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Event, EventKind, Skipped
 
@@ -91,8 +101,14 @@ class OpsgenieImporter:
             return
         raw = entry.get("createdAt")
         moment = parse_iso(raw)
-        if moment is None or moment.tzinfo is None:
-            why = "has no offset" if moment is not None else "missing or unreadable"
+        if moment is None or moment.tzinfo is None or holdable(moment) is None:
+            why = (
+                "missing or unreadable"
+                if moment is None
+                else "has no offset"
+                if moment.tzinfo is None
+                else OUT_OF_RANGE
+            )
             result.skipped.append(Skipped(SOURCE, position, f"createdAt {raw!r} {why}"))
             return
         if not window.admits(moment):

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from postmortems.errors import InputError, UsageError
-from postmortems.importers._io import Window, from_epoch, head, load_json, read_bytes
+from postmortems.importers._io import Window, epoch_time, head, load_json, read_bytes
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Event, EventKind, Skipped
 
@@ -132,7 +132,10 @@ class PrometheusImporter:
         for number, sample in enumerate(values):
             try:
                 stamp, text = sample
-                points.append((from_epoch(float(stamp)), float(text)))
+                moment = epoch_time(float(stamp))
+                if moment is None:  # NaN, infinite, or outside the years an Event can hold
+                    raise ValueError(stamp)
+                points.append((moment, float(text)))
             except (TypeError, ValueError, OverflowError, OSError):
                 result.skipped.append(
                     Skipped(SOURCE, f"{position}/values/{number}", f"bad sample {sample!r}")
