@@ -72,6 +72,27 @@ def test_unreadable_file(tmp_path: Path, kind: str) -> None:
     assert "cannot read" in str(caught.value)
 
 
+@pytest.mark.parametrize("kind", ALL_KINDS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"time": 1739520000, "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    ],
+    ids=["document", "field"],
+)
+def test_json_nested_past_the_parser_is_an_input_error(tmp_path: Path, kind: str, text: str):
+    """Deeper than Python's JSON parser goes (orjson stops at 1,024 levels and hands over)."""
+    path = tmp_path / "deep.json"
+    path.write_text(text + "\n", encoding="utf-8")
+    try:
+        result = registry.get(kind).read(path, ImportOptions())
+    except InputError as caught:
+        assert "\n" not in str(caught) and str(path) in str(caught)
+    else:
+        assert not result.events and result.skipped  # the line is reported, not dropped
+
+
 def test_invalid_json_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "entries.json"
     path.write_text('{"log_entries": [\n  {"id": "R1",\n  oops\n]}\n', encoding="utf-8")

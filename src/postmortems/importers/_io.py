@@ -76,31 +76,39 @@ def _orjson_loads() -> Callable[[bytes | str], Any] | None:
 _FAST_LOADS: list[Callable[[bytes | str], Any] | None] = []
 
 
-def parse_json(data: bytes, path: Path | str) -> Any:
+def parse_json(data: bytes, path: Path | str, what: str = "") -> Any:
     """A JSON document from bytes: orjson when it accepts them (about twice as fast), else the
     stdlib, which also reads what orjson refuses (a BOM, NaN, lone surrogates) and words the
-    error. Raises json.JSONDecodeError, or InputError for bytes that are not UTF-8."""
+    error. Raises json.JSONDecodeError, or InputError for bytes that are not UTF-8 or JSON nested
+    deeper than the parser goes."""
     fast = _orjson_loads()
     if fast is not None:
         try:
             return fast(data)
         except ValueError:
             pass
-    return json.loads(decode(data, path))
+    try:
+        return json.loads(decode(data, path))
+    except RecursionError:
+        raise _too_deep(path, what) from None
+
+
+def _too_deep(path: Path | str, what: str = "") -> InputError:
+    return InputError(
+        "JSON nested too deeply", path=str(path), hint=f"expected {what}" if what else ""
+    )
 
 
 def load_json(data: bytes | str, path: Path | str, what: str) -> Any:
     """Parse a whole JSON document; a syntax error is an InputError naming the line."""
     try:
-        return parse_json(data, path) if isinstance(data, bytes) else json.loads(data)
+        return parse_json(data, path, what) if isinstance(data, bytes) else json.loads(data)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno, hint=f"expected {what}"
         ) from None
     except RecursionError:
-        raise InputError(
-            "JSON nested too deeply", path=str(path), hint=f"expected {what}"
-        ) from None
+        raise _too_deep(path, what) from None
 
 
 def text_lines(text: str) -> list[str]:
@@ -131,6 +139,8 @@ def json_lines(text: str) -> Iterator[tuple[int, Any | None, str]]:
             yield number, json.loads(line), ""
         except json.JSONDecodeError as exc:
             yield number, None, f"not valid JSON ({exc.msg})"
+        except RecursionError:
+            yield number, None, "JSON nested too deeply"
 
 
 def json_values(text: str) -> Iterator[tuple[int, Any | None, str]]:
@@ -162,8 +172,9 @@ def json_values(text: str) -> Iterator[tuple[int, Any | None, str]]:
             return
         try:
             value, end = decoder.raw_decode(text, position)
-        except json.JSONDecodeError as exc:
-            yield line, None, f"not valid JSON ({exc.msg})"
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield line, None, f"not valid JSON ({reason})"
             newline = text.find("\n", position)
             if newline < 0:
                 return

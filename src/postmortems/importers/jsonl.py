@@ -29,7 +29,7 @@ class JsonlImporter:
         first = next((line for line in head(path).splitlines() if line.strip()), "")
         try:
             value = json.loads(first)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return False
         times = set(CANDIDATES["time"])
         return isinstance(value, dict) and any(key.lower() in times for key in value)
@@ -44,6 +44,8 @@ class JsonlImporter:
                 raise InputError(
                     f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno
                 ) from None
+            except RecursionError:
+                raise InputError("JSON nested too deeply", path=str(path)) from None
             records = [(f"{path.name}#{i}", 0, row, "") for i, row in enumerate(rows)]
         else:
             records = [

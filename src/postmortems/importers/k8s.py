@@ -49,6 +49,10 @@ def _load_json(text: str, path: Path) -> Any:
     """One EventList, or Event objects one after another (``kubectl get events -w -o json``)."""
     try:
         return json.loads(text)
+    except RecursionError:
+        raise InputError(
+            "JSON nested too deeply", path=str(path), hint=f"expected {WHAT}"
+        ) from None
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":
             return load_json(text, path, WHAT)  # raises with the line of the syntax error
