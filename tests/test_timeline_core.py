@@ -135,6 +135,22 @@ def test_epoch_seconds_must_be_a_time(bad):
         Event(bad, "slack", "message", "x")
 
 
+@pytest.mark.parametrize(
+    "edge",
+    [
+        dt.datetime(1, 1, 1, tzinfo=UTC),
+        dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=-12))),
+    ],
+)
+def test_a_datetime_no_zone_can_show_is_refused_when_made_or_moved_to(edge):
+    with pytest.raises(ValueError, match="too near year 1 or year 9999"):
+        Event(edge, "csv", "note", "x")
+    event = Event(T0, "csv", "note", "x")
+    with pytest.raises(ValueError, match="too near"):
+        event.time = edge
+    assert event.time == T0
+
+
 def test_event_time_must_be_aware_and_moving_it_moves_the_epoch():
     with pytest.raises(ValueError, match="aware"):
         Event(dt.datetime(2025, 2, 14, 9), "s", "message", "x")

@@ -96,10 +96,8 @@ class Event:
             self._time = None
             self.epoch = time
         elif isinstance(time, dt.datetime):
-            if time.tzinfo is None:
-                raise ValueError("Event.time must be timezone-aware")
             self._time = time
-            self.epoch = time.timestamp()
+            self.epoch = _checked_epoch(time)
         else:
             seconds = float(time)
             if not FIRST_EPOCH <= seconds <= LAST_EPOCH:  # also false for NaN
@@ -156,10 +154,8 @@ class Event:
 
     @time.setter
     def time(self, value: dt.datetime) -> None:
-        if value.tzinfo is None:
-            raise ValueError("Event.time must be timezone-aware")
+        self.epoch = _checked_epoch(value)
         self._time = value
-        self.epoch = value.timestamp()
 
     def _fields(self) -> tuple[Any, ...]:
         return (
@@ -188,6 +184,16 @@ class Event:
             f"text={self.text!r}, actor={self.actor!r}, ref={self.ref!r}, zone={self.zone!r}, "
             f"end={self.end!r}, attrs={self.attrs!r})"
         )
+
+
+def _checked_epoch(time: dt.datetime) -> float:
+    """The epoch seconds of an aware datetime that every zone can show (see FIRST_EPOCH)."""
+    if time.tzinfo is None:
+        raise ValueError("Event.time must be timezone-aware")
+    seconds = time.timestamp()
+    if not FIRST_EPOCH <= seconds <= LAST_EPOCH:
+        raise ValueError(f"Event time {time.isoformat()} is too near year 1 or year 9999")
+    return seconds
 
 
 @dataclass(slots=True)
