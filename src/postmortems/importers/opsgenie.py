@@ -85,12 +85,19 @@ class OpsgenieImporter:
             if error:
                 raise InputError(error, path=str(path), line=line, hint=f"expected {WHAT}")
             pages = value if isinstance(value, list) else [value]
-            for page in pages:
+            strays: list[str] = []
+            for number, page in enumerate(pages):
                 if not isinstance(page, dict) or not isinstance(page.get("data"), list):
+                    where = f"{path.name}:{line}" + (f"#{number}" if len(pages) > 1 else "")
+                    strays.append(where)
                     continue
                 found = True
                 for index, entry in enumerate(page["data"]):
                     self._entry(entry, f"{path.name}:{line}#{index}", window, result)
+            result.skipped.extend(
+                Skipped(SOURCE, where, "not a page of alert logs (no data list)")
+                for where in strays
+            )
         if not found:
             raise InputError(f"not {WHAT}: no data list", path=str(path))
         return result
