@@ -217,3 +217,29 @@ def test_a_page_that_triggers_again_soon_was_not_resolved():
     moments = propose_moments(events_from(rows))
     assert moments["resolved"].time == when("2025-01-01T10:50:00Z")
     assert moments["mitigated"].time <= moments["resolved"].time
+
+
+def test_a_deployment_and_its_statuses_are_one_trigger_candidate():
+    from postmortems.timeline.triggers import trigger_candidates
+
+    rows = [
+        ["2025-06-03T13:40:00Z", "github", "deploy-started", "ravi", "Deploy v2.31.0 started",
+         {"deployment_id": 7}],
+        ["2025-06-03T13:40:10Z", "github", "deploy-started", "ravi", "Deploy v2.31.0: in progress",
+         {"deployment_id": 7, "state": "in_progress"}],
+        ["2025-06-03T13:44:30Z", "github", "deploy-succeeded", "ravi", "Deploy v2.31.0: success",
+         {"deployment_id": 7, "state": "success"}],
+        ["2025-06-03T13:30:00Z", "git", "commit", "dana", "Add orders index migration"],
+        ["2025-06-03T13:20:00Z", "github", "deploy-succeeded", "ravi", "Deploy v2.30.9: success",
+         {"deployment_id": 6, "state": "success"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    triggers = trigger_candidates(events, when("2025-06-03T13:46:30Z"))
+    texts = [t.event.text for t in triggers]
+    assert texts.count("Deploy v2.31.0: success") == 1
+    assert not {"Deploy v2.31.0 started", "Deploy v2.31.0: in progress"} & set(texts)
+    assert (
+        "2 more events of the same deployment"
+        in triggers[texts.index("Deploy v2.31.0: success")].reason
+    )
+    assert "Deploy v2.30.9: success" in texts and "Add orders index migration" in texts

@@ -84,7 +84,39 @@ def trigger_candidates(
             continue
         found.append(_rank(event, impact - when, lookback))
     found.sort(key=lambda t: (-t.score, impact - t.event.time.astimezone(dt.UTC)))
-    return found[:limit]
+    return _one_per_change(found)[:limit]
+
+
+def _change_of(event: Event) -> tuple[str, str] | None:
+    """What identifies the one change several events report (a deployment and its statuses)."""
+    for name in ("deployment_id", "deployment"):
+        value = event.attrs.get(name)
+        if isinstance(value, str | int) and not isinstance(value, bool) and value != "":
+            return (event.source, f"{name}={value}")
+    return None
+
+
+def _one_per_change(ranked: list[Trigger]) -> list[Trigger]:
+    """The best-ranked event of each change; the others are counted in its reason (a deployment
+    created, in progress and successful is one candidate, not three)."""
+    best: dict[tuple[str, str], int] = {}
+    more: dict[int, int] = {}
+    kept: list[Trigger] = []
+    for trigger in ranked:
+        change = _change_of(trigger.event)
+        if change is None:
+            kept.append(trigger)
+        elif change in best:
+            more[best[change]] = more.get(best[change], 0) + 1
+        else:
+            best[change] = len(kept)
+            kept.append(trigger)
+    for index, count in more.items():
+        trigger = kept[index]
+        events = "event" if count == 1 else "events"
+        reason = f"{trigger.reason}; {count} more {events} of the same deployment"
+        kept[index] = Trigger(trigger.event, trigger.score, reason)
+    return kept
 
 
 def _rank(event: Event, lead: dt.timedelta, lookback: dt.timedelta) -> Trigger:
