@@ -257,3 +257,21 @@ def test_unknown_column_is_named() -> None:
             FIXTURES / "csv" / "events.csv", ImportOptions(columns={"time": "nope"})
         )
     assert "Timestamp" in str(caught.value)
+
+
+def test_prometheus_series_whose_labels_print_the_same_are_both_kept(tmp_path: Path) -> None:
+    values = [[1739520000, "1"], [1739520060, "2"]]
+    data = {
+        "status": "success",
+        "data": {
+            "resultType": "matrix",
+            "result": [
+                {"metric": {"job": 1}, "values": values},
+                {"metric": {"job": "1"}, "values": values[:1]},
+            ],
+        },
+    }
+    path = tmp_path / "query.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    series = registry.get("prometheus").read(path, ImportOptions()).series
+    assert [len(points) for points in series.values()] == [2, 1]

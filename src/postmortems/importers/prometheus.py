@@ -120,6 +120,8 @@ class PrometheusImporter:
                 result.skipped.append(Skipped(SOURCE, position, "series has no values"))
                 continue
             points = self._points(raw_values, position, result)
+            if name in result.series:  # labels that print the same (a hand-edited file)
+                name = f"{name} (series {index})"
             result.series[name] = points
             if condition is not None:
                 self._crossings(name, points, condition, position, window, result)
