@@ -59,8 +59,9 @@ class Workspace:
     handles: dict[str, str] = field(default_factory=dict)
 
     #: Plain text of markup already seen (``"@U123"`` -> ``"@Ada"``): a year of chat repeats
-    #: the same mentions and links. Only markup whose text depends on nothing but the names read
-    #: from the export is kept (a handle for a missing user is recorded each time it is seen).
+    #: the same mentions. Only markup whose text depends on nothing but the names read from the
+    #: export is kept (a handle for a missing user is recorded each time it is seen); links are
+    #: not kept, as most are seen once (a dashboard, a log query, a ticket).
     plain: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def markup_text(self, inside: str) -> str:
@@ -85,9 +86,9 @@ class Workspace:
             else:
                 text = f"@{command.partition('^')[0]}"
         elif label:
-            text = label
+            return label  # a link: rarely the same twice, so not kept
         else:
-            text = target.removeprefix("mailto:")
+            return target.removeprefix("mailto:")
         self.plain[inside] = text
         return text
 
