@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
+from postmortems._entry_points import entry_points
 from postmortems.errors import UsageError
 from postmortems.review import RuleRegistry
-from postmortems.review._entry_points import entry_points
 
 PLUGIN = """
 from postmortems.review import Example, Rule

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from postmortems.errors import InputError
 from postmortems.importers import registry
-from postmortems.importers.base import ImportOptions, ImportResult
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "importers.md"
 
@@ -21,31 +21,34 @@ def test_every_importer_has_a_section(name: str) -> None:
     assert any(f"`{name}`" in heading for heading in headings), headings
 
 
-class _Plugin:
+_PLUGIN = """
+from postmortems.importers.base import ImportResult
+
+
+class Plugin:
     name = "servicenow-test"
     description = "test plugin"
 
-    def sniff(self, path: Path) -> bool:
+    def sniff(self, path):
         return path.suffix == ".snow"
 
-    def read(self, path: Path, options: ImportOptions) -> ImportResult:
+    def read(self, path, options):
         return ImportResult(source=self.name)
-
-
-class _EntryPoint:
-    name = "servicenow-test"
-    value = "tests:_Plugin"
-
-    def load(self) -> Any:
-        return _Plugin
+"""
 
 
 def test_entry_point_plugins_are_detected_before_the_generic_readers(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import importlib.metadata
-
-    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: [_EntryPoint()])
+    """A plugin installed as a distribution with an entry point in ``postmortems.importers``."""
+    (tmp_path / "acme_importer.py").write_text(_PLUGIN, encoding="utf-8")
+    dist = tmp_path / "acme_importer-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text(
+        "[postmortems.importers]\nservicenow-test = acme_importer:Plugin\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "acme_importer", raising=False)
     monkeypatch.setattr(registry, "_registered", {})
     monkeypatch.setattr(registry, "_order", [])
     monkeypatch.setattr(registry, "_loaded", False)
@@ -56,6 +59,22 @@ def test_entry_point_plugins_are_detected_before_the_generic_readers(
     source.write_text("time,text\n", encoding="utf-8")
     assert registry.detect(source).name == "servicenow-test"
     assert registry.load(f"servicenow-test:{source}").source == "servicenow-test"
+
+
+def test_a_broken_plugin_is_one_input_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    dist = tmp_path / "broken_importer-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text(
+        "[postmortems.importers]\nbroken = no_such_module_here:Plugin\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "_registered", {})
+    monkeypatch.setattr(registry, "_order", [])
+    monkeypatch.setattr(registry, "_loaded", False)
+    with pytest.raises(InputError, match="importer plugin 'broken'"):
+        registry.names()
 
 
 def test_register_rejects_what_is_not_an_importer() -> None:

@@ -69,9 +69,13 @@ def _instantiate(obj: Any) -> Importer:
 
 
 def _load_target(target: str) -> Importer:
-    module_name, _, attribute = target.partition(":")
-    module = importlib.import_module(module_name)
-    return _instantiate(getattr(module, attribute))
+    """``module:attr`` (or ``module:Outer.attr``, an extras list ignored) as an importer, loaded
+    as an entry point's ``load()`` does."""
+    module_name, _, attribute = target.partition("[")[0].partition(":")
+    obj: Any = importlib.import_module(module_name.strip())
+    for part in filter(None, attribute.strip().split(".")):
+        obj = getattr(obj, part)
+    return _instantiate(obj)
 
 
 def _ensure_loaded() -> None:
@@ -81,14 +85,16 @@ def _ensure_loaded() -> None:
     _loaded = True
     for target in BUILTINS:
         register(_load_target(target))
-    from importlib.metadata import entry_points
+    # Read from the dist-info files directly: importing importlib.metadata (email, zipfile,
+    # csv, socket ...) cost more than every importer module together.
+    from postmortems._entry_points import entry_points
 
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
+    for name, value in entry_points(ENTRY_POINT_GROUP):
         try:
-            register(_instantiate(entry.load()))
+            register(_load_target(value))
         except Exception as exc:  # a broken plugin must not take the built-ins down with it
             raise InputError(
-                f"importer plugin {entry.name!r} ({entry.value}) failed to load: {exc}",
+                f"importer plugin {name!r} ({value}) failed to load: {exc}",
                 hint="uninstall or fix the plugin",
             ) from None
     for target in GENERIC:

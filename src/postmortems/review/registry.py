@@ -50,7 +50,7 @@ class RuleRegistry:
         if self._builtin_package:
             sources.update(builtin_rule_modules(self._builtin_package))
         if self._plugins:
-            from postmortems.review._entry_points import entry_points
+            from postmortems._entry_points import entry_points
 
             for name, value in entry_points(ENTRY_POINT_GROUP):
                 sources.setdefault(name, value)

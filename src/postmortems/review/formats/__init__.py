@@ -47,7 +47,7 @@ def format_names(plugins: bool = True) -> list[str]:
     """Names of every available format, built-ins first."""
     names = list(BUILTIN)
     if plugins:
-        from postmortems.review._entry_points import entry_points
+        from postmortems._entry_points import entry_points
 
         names += [n for n, _ in entry_points(ENTRY_POINT_GROUP) if n not in BUILTIN]
     return names
@@ -57,7 +57,7 @@ def get_format(name: str) -> Format:
     """An instance of the format called ``name``."""
     source = BUILTIN.get(name)
     if source is None:
-        from postmortems.review._entry_points import entry_points
+        from postmortems._entry_points import entry_points
 
         source = dict(entry_points(ENTRY_POINT_GROUP)).get(name)
     if source is None:
