@@ -183,6 +183,8 @@ def _fallback_text(message: dict[str, Any]) -> str:
 
 #: The fields of a person's plain message, in one C call (``type``, ``ts``, ``user``, ``text``).
 _PLAIN_FIELDS = operator.itemgetter("type", "ts", "user", "text")
+#: Fields that take a message off the fast path (the general path reads them).
+_NOT_PLAIN = frozenset({"subtype", "bot_id", "thread_ts", "edited"})
 _NAN = float("nan")
 
 
@@ -212,55 +214,49 @@ class MessageReader:
         in_channel = self._in_channel.get(channel)
         if in_channel is None:
             in_channel = self._in_channel[channel] = MappingProxyType({"channel": channel})
-        plain, make = _PLAIN_FIELDS, Event.from_epoch
+        plain, make, plain_only = _PLAIN_FIELDS, Event.from_epoch, _NOT_PLAIN.isdisjoint
         for index, message in enumerate(messages):
-            # Fast path, most of any export: a person's plain message, its author in users.json;
-            # its four fields fetched in one call. Anything else, or anything odd in these (a bad
-            # ts, an unknown author), takes the general path below.
-            if type(message) is dict:
+            # Fast path, most of any export: a person's plain message (no subtype, bot, thread
+            # or edit), its author in users.json; its four fields fetched in one call (which
+            # also refuses anything but an object). Anything else, or anything odd in these (a
+            # bad ts, an unknown author), takes the general path below.
+            try:
+                kind, ts, user_id, text = plain(message)
+            except (KeyError, TypeError):
+                kind = None
+            if (
+                kind == "message"
+                and type(ts) is str
+                and type(text) is str
+                and text
+                and type(user_id) is str
+                and plain_only(message)
+                and (known := users.get(user_id)) is not None
+            ):
                 try:
-                    kind, ts, user_id, text = plain(message)
-                except KeyError:
-                    kind = None
-                if (
-                    kind == "message"
-                    and type(ts) is str
-                    and type(text) is str
-                    and text
-                    and type(user_id) is str
-                    and "subtype" not in message
-                    and "bot_id" not in message
-                    and (known := users.get(user_id)) is not None
-                ):
-                    try:
-                        seconds = float(ts)
-                    except ValueError:
-                        seconds = _NAN
-                    if low <= seconds <= high:
-                        if "<" in text or "&" in text:
-                            text = clean_markup(text, workspace)
-                        thread_ts = message.get("thread_ts")
-                        if thread_ts or "edited" in message:
-                            attrs: Mapping[str, Any] = self._attrs(channel, message, ts, thread_ts)
-                        else:
-                            attrs = in_channel
-                        # Made from the epoch seconds: the datetime is built only if it is read.
-                        append(
-                            make(
-                                seconds,
-                                "slack",
-                                message_kind,
-                                text,
-                                known[0],
-                                prefix + ts,
-                                known[1],
-                                attrs,
-                            )
+                    seconds = float(ts)
+                except ValueError:
+                    seconds = _NAN
+                if low <= seconds <= high:
+                    if "<" in text or "&" in text:
+                        text = clean_markup(text, workspace)
+                    # Made from the epoch seconds: the datetime is built only if it is read.
+                    append(
+                        make(
+                            seconds,
+                            "slack",
+                            message_kind,
+                            text,
+                            known[0],
+                            prefix + ts,
+                            known[1],
+                            in_channel,
                         )
-                        continue
-                    if FIRST_EPOCH <= seconds <= LAST_EPOCH:
-                        continue  # outside the window
-            else:
+                    )
+                    continue
+                if FIRST_EPOCH <= seconds <= LAST_EPOCH:
+                    continue  # outside the window
+            if type(message) is not dict:
                 skipped.append(Skipped("slack", f"{position}#{index}", "message is not an object"))
                 continue
             ts = message.get("ts")
@@ -276,13 +272,6 @@ class MessageReader:
                     )
                 continue
             self._general(channel, position, message, ts, seconds)
-
-    @staticmethod
-    def _attrs(channel: str, message: dict[str, Any], ts: str, thread_ts: Any) -> dict[str, Any]:
-        """The details of a message in a thread or edited: its own mapping."""
-        attrs: dict[str, Any] = {"channel": channel}
-        _add_thread_details(attrs, message, ts, thread_ts)
-        return attrs
 
     def _general(
         self, channel: str, position: str, message: dict[str, Any], ts: Any, seconds: float
