@@ -91,10 +91,11 @@ def parse_json(data: bytes, path: Path | str, what: str = "") -> Any:
     try:
         return json.loads(decode(data, path))
     except RecursionError:
-        raise _too_deep(path, what) from None
+        raise too_deep(path, what) from None
 
 
-def _too_deep(path: Path | str, what: str = "") -> InputError:
+def too_deep(path: Path | str, what: str = "") -> InputError:
+    """The error for JSON nested deeper than the parser goes (a RecursionError)."""
     return InputError(
         "JSON nested too deeply", path=str(path), hint=f"expected {what}" if what else ""
     )
@@ -109,7 +110,7 @@ def load_json(data: bytes | str, path: Path | str, what: str) -> Any:
             f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno, hint=f"expected {what}"
         ) from None
     except RecursionError:
-        raise _too_deep(path, what) from None
+        raise too_deep(path, what) from None
 
 
 def text_lines(text: str) -> list[str]:

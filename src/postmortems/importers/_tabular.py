@@ -237,18 +237,27 @@ def _stand_in(row: Mapping[str, Any], layout: Layout, role: str) -> str | None:
     return next((found[name] for name in CANDIDATES[role] if name in found), None)
 
 
-def _cell_time(row: Mapping[str, Any], layout: Layout, role: str) -> Any:
-    column = layout.columns[role]
+def _fields(row: Mapping[str, Any], layout: Layout) -> dict[str, str]:
+    """Roles -> the fields of this row: the layout's columns, with a stand-in for a time, text
+    or actor field the row lacks (JSON Lines from several emitters)."""
+    fields = dict(layout.columns)
+    for role in ("time", "text", "actor"):
+        if role in fields and fields[role] not in row:
+            stand_in = _stand_in(row, layout, role)
+            if stand_in is not None:
+                fields[role] = stand_in
+    return fields
+
+
+def _cell_time(row: Mapping[str, Any], fields: Mapping[str, str], role: str) -> Any:
+    column = fields[role]
     if column not in row and role == "time":
-        stand_in = _stand_in(row, layout, "time")
-        if stand_in is None:
-            raise ValueError(f"no time: no {column!r} or other time field")
-        return row[stand_in]
+        raise ValueError(f"no time: no {column!r} or other time field")
     value = row.get(column)
-    date_column = layout.columns.get("date")
+    date_column = fields.get("date")
     if (
         date_column
-        and date_column != layout.columns[role]
+        and date_column != column
         and isinstance(value, str)
         and _TIME_OF_DAY.match(value.strip())
     ):
@@ -266,11 +275,12 @@ def row_event(
 ) -> Event:
     """One row as an event; ValueError (reason) when the row is malformed."""
     columns = layout.columns
+    fields = _fields(row, layout)
     try:
-        time, zone = parse_time(_cell_time(row, layout, "time"), layout.tz)
+        time, zone = parse_time(_cell_time(row, fields, "time"), layout.tz)
         end = None
         if "end" in columns and row.get(columns["end"]) not in (None, ""):
-            end, _ = parse_time(_cell_time(row, layout, "end"), layout.tz)
+            end, _ = parse_time(_cell_time(row, fields, "end"), layout.tz)
     except NaiveTime as exc:
         raise InputError(
             f"time {exc} has no zone",
@@ -284,15 +294,6 @@ def row_event(
         and not isinstance(row.get(columns["time"]), int | float)
     ):
         zone = layout.tz_name
-    # A row without the layout's text or actor field may name it otherwise (JSON Lines).
-    fields = dict(columns)
-    for role in ("text", "actor"):
-        if role in fields and fields[role] not in row:
-            stand_in = _stand_in(row, layout, role)
-            if stand_in is not None:
-                fields[role] = stand_in
-    if columns["time"] not in row:
-        fields["time"] = _stand_in(row, layout, "time") or columns["time"]
     text = str(row.get(fields["text"], "") if "text" in fields else "").strip()
     actor_value = row.get(fields["actor"]) if "actor" in fields else None
     actor = str(actor_value).strip() if actor_value not in (None, "") else None

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from postmortems.errors import InputError
-from postmortems.importers._io import Window, head, json_lines, read_text
+from postmortems.importers._io import Window, head, json_lines, read_text, too_deep
 from postmortems.importers._tabular import CANDIDATES, resolve_columns, row_event
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Skipped
@@ -45,7 +45,7 @@ class JsonlImporter:
                     f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno
                 ) from None
             except RecursionError:
-                raise InputError("JSON nested too deeply", path=str(path)) from None
+                raise too_deep(path) from None
             records = [(f"{path.name}#{i}", 0, row, "") for i, row in enumerate(rows)]
         else:
             records = [

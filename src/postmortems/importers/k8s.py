@@ -27,6 +27,7 @@ from postmortems.importers._io import (
     offset_name,
     parse_iso,
     read_bytes,
+    too_deep,
     zone_of,
 )
 from postmortems.importers.base import ImportOptions, ImportResult
@@ -50,9 +51,7 @@ def _load_json(text: str, path: Path) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise InputError(
-            "JSON nested too deeply", path=str(path), hint=f"expected {WHAT}"
-        ) from None
+        raise too_deep(path, WHAT) from None
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":
             return load_json(text, path, WHAT)  # raises with the line of the syntax error

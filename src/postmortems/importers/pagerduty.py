@@ -22,9 +22,11 @@ from typing import Any
 
 from postmortems.errors import InputError
 from postmortems.importers._io import (
+    OUT_OF_RANGE,
     Window,
     decode,
     head,
+    holdable,
     json_values,
     load_json,
     parse_iso,
@@ -98,8 +100,8 @@ def _time(value: Any) -> tuple[dt.datetime | None, str]:
         return None, f"missing or unreadable time {value!r}"
     if moment.tzinfo is None:
         return None, f"time {value!r} has no offset (PagerDuty always writes one)"
-    if not FIRST_EPOCH <= moment.timestamp() <= LAST_EPOCH:
-        return None, f"time {value!r} is too near year 1 or year 9999 to place on a timeline"
+    if holdable(moment) is None:
+        return None, f"time {value!r} {OUT_OF_RANGE}"
     return moment, ""
 
 
