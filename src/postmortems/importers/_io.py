@@ -61,7 +61,7 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
-def orjson_loads() -> Callable[[bytes | str], Any] | None:
+def _orjson_loads() -> Callable[[bytes | str], Any] | None:
     """orjson's ``loads``, imported on first use; None when orjson is not installed."""
     if not _FAST_LOADS:
         try:
@@ -82,7 +82,7 @@ def parse_json(data: bytes, path: Path | str, what: str = "") -> Any:
     stdlib, which also reads what orjson refuses (a BOM, NaN, lone surrogates) and words the
     error. Raises json.JSONDecodeError, or InputError for bytes that are not UTF-8 or JSON nested
     deeper than the parser goes."""
-    fast = orjson_loads()
+    fast = _orjson_loads()
     if fast is not None:
         try:
             return fast(data)
@@ -127,7 +127,7 @@ def text_lines(text: str) -> list[str]:
 
 def json_lines(text: str) -> Iterator[tuple[int, Any | None, str]]:
     """Yield ``(line_number, value_or_None, error)`` for each non-blank line of JSON Lines."""
-    fast = orjson_loads()
+    fast = _orjson_loads()
     for number, line in enumerate(text_lines(text), 1):
         if not line.strip():
             continue
@@ -151,7 +151,7 @@ def json_values(text: str) -> Iterator[tuple[int, Any | None, str]]:
     Reads a single document, JSON Lines, and concatenated documents (``gh api --paginate``
     prints one array per page) alike. After a syntax error the rest of that line is skipped.
     """
-    fast = orjson_loads()
+    fast = _orjson_loads()
     if fast is not None:  # JSON Lines, the common case: one orjson call per line
         values = []
         for number, line_text in enumerate(text.split("\n"), 1):

@@ -9,7 +9,6 @@ only when no message in it could fall in the window whatever the workspace's zon
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -17,17 +16,15 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from postmortems.errors import InputError
-from postmortems.importers._io import head, load_json, orjson_loads, read_bytes
+from postmortems.importers._io import head, load_json, read_bytes
 from postmortems.importers._slack_messages import MessageReader, Workspace, read_names
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Skipped
 
 _DAY_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
 _DAY_WHAT = "a Slack day file (list of messages)"
-_UNREAD = object()
 # A day file dated D (local) holds messages from D 00:00 at UTC+14 to D+1 00:00 at UTC-12.
 _EARLIEST_OFFSET = dt.timedelta(hours=14)
 _LATEST_OFFSET = dt.timedelta(hours=12)
@@ -202,7 +199,6 @@ class SlackImporter:
         result = ImportResult(source="slack")
         reader = MessageReader(workspace, options, result)
         first, last = _date_range(options)
-        fast_loads = orjson_loads()
         try:
             for channel, days in _select(export, workspace, options):
                 for day in _day_files(days, first, last):
@@ -213,12 +209,7 @@ class SlackImporter:
                         )
                         continue
                     data = export.read_day(channel, day)
-                    messages: Any = _UNREAD
-                    if fast_loads is not None:  # the file's name is made only on an error
-                        with contextlib.suppress(ValueError):
-                            messages = fast_loads(data)
-                    if messages is _UNREAD:  # what orjson refuses, or no orjson; names the line
-                        messages = load_json(data, export.where(channel, day), _DAY_WHAT)
+                    messages = load_json(data, export.where(channel, day), _DAY_WHAT)
                     reader.read(channel, position, messages)
         finally:
             if export.zip is not None:
