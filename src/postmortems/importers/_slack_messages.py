@@ -324,8 +324,10 @@ class MessageReader:
         if subtype:
             attrs["subtype"] = subtype
         _add_thread_details(attrs, body, ts, body.get("thread_ts"))
+        # ``seconds`` was checked against the window, which lies within the times an event can
+        # have: the plain constructor will do.
         self.events.append(
-            Event(
+            Event.from_epoch(
                 seconds,
                 "slack",
                 EventKind.NOTE if subtype in _SYSTEM_SUBTYPES else EventKind.MESSAGE,
@@ -333,7 +335,6 @@ class MessageReader:
                 actor,
                 f"slack:#{channel}/{ts}",
                 zone,
-                None,
                 attrs,
             )
         )
