@@ -7,12 +7,19 @@ from the log text: "Alert created" -> page-triggered, "acknowledged" -> page-ack
 "closed" -> page-resolved, "escalated" -> page-escalated, notifications -> page-notified,
 notes -> page-annotated; anything else is a note. ``owner`` is the person who acted (empty or
 ``System`` for Opsgenie itself).
+
+A log entry does not say which alert it belongs to, and a file often holds the logs of several
+alerts (one request per alert, saved one after another). The page's ``paging`` links name the
+alert (``/v2/alerts/{id}/logs``), so each entry carries it in ``attrs["alert"]``: without it an
+unrelated alert's closing would close the incident's page too.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from postmortems.errors import InputError
 from postmortems.importers._io import (
@@ -45,6 +52,20 @@ TEXT_KINDS: tuple[tuple[str, str], ...] = (
     ("note added", EventKind.PAGE_ANNOTATED),
 )
 _SYSTEM_OWNERS = frozenset({"", "system", "opsgenie"})
+_ALERT_IN_LINK = re.compile(r"/v2/alerts/([^/?#]+)/logs\b")
+
+
+def alert_of(page: dict[str, Any]) -> str | None:
+    """The alert (id, alias or tiny id, as requested) a page of logs belongs to, read from its
+    ``paging`` links; ``None`` when the page has none."""
+    paging = page.get("paging")
+    if not isinstance(paging, dict):
+        return None
+    for link in paging.values():
+        found = _ALERT_IN_LINK.search(link) if isinstance(link, str) else None
+        if found:
+            return unquote(found.group(1))
+    return None
 
 
 def kind_of(log: str, log_type: str) -> str:
@@ -92,8 +113,9 @@ class OpsgenieImporter:
                     strays.append(where)
                     continue
                 found = True
+                alert = alert_of(page)
                 for index, entry in enumerate(page["data"]):
-                    self._entry(entry, f"{path.name}:{line}#{index}", window, result)
+                    self._entry(entry, f"{path.name}:{line}#{index}", alert, window, result)
             result.skipped.extend(
                 Skipped(SOURCE, where, "not a page of alert logs (no data list)")
                 for where in strays
@@ -102,7 +124,9 @@ class OpsgenieImporter:
             raise InputError(f"not {WHAT}: no data list", path=str(path))
         return result
 
-    def _entry(self, entry: Any, position: str, window: Window, result: ImportResult) -> None:
+    def _entry(
+        self, entry: Any, position: str, alert: str | None, window: Window, result: ImportResult
+    ) -> None:
         if not isinstance(entry, dict):
             result.skipped.append(Skipped(SOURCE, position, "log is not an object"))
             return
@@ -134,7 +158,7 @@ class OpsgenieImporter:
                 f"opsgenie:{offset}" if offset else position,
                 zone_of(raw),
                 None,
-                {"type": log_type},
+                {"type": log_type, "alert": alert} if alert else {"type": log_type},
             )
         )
 
