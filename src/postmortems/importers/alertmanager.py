@@ -2,12 +2,16 @@
 
 Each payload carries ``alerts[]`` with ``status`` (firing/resolved), ``labels`` (``alertname``,
 ``severity``, ...), ``annotations`` (``summary``, ``description``), ``startsAt``, ``endsAt`` and
-``fingerprint``. A firing alert has ``endsAt = 0001-01-01T00:00:00Z`` (no end yet) or an
-estimated expiry, both ignored; a resolved alert yields ``alert-firing`` at ``startsAt`` *and*
-``alert-resolved`` at ``endsAt``. Some senders write nine fractional digits. Alertmanager resends
-a group on every ``repeat_interval``, so the same alert (fingerprint and start) is imported once.
+``fingerprint``; the payload's ``receiver`` names the route it went to. A firing alert has
+``endsAt = 0001-01-01T00:00:00Z`` (no end yet) or an estimated expiry, both ignored; a resolved
+alert yields ``alert-firing`` at ``startsAt`` *and* ``alert-resolved`` at ``endsAt``. Some
+senders write nine fractional digits. Alertmanager resends a group on every ``repeat_interval``,
+so the same alert (fingerprint and start) is imported once; its events list every receiver its
+notifications went to (``attrs["receivers"]``: a CI team's Slack route tells a build runner's
+disk alert from the one that paged the service's on-call).
 The alert list of ``GET /api/v2/alerts`` (``amtool --output=json alert query``) is read too:
-every alert in it is active, so it yields ``alert-firing`` at ``startsAt``.
+every alert in it is active, so it yields ``alert-firing`` at ``startsAt``; its ``receivers``
+are ``[{"name": ...}]``.
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ class AlertmanagerImporter:
             raise InputError("no .json or .jsonl files in this folder", path=str(path))
         result = ImportResult(source=SOURCE)
         seen: set[tuple[str, str, dt.datetime]] = set()
+        details: dict[str, dict[str, Any]] = {}
         window = Window(options)
         found = False
         for file in files:
@@ -90,14 +95,22 @@ class AlertmanagerImporter:
                     where = f"{name}:{line}" if len(payloads) == 1 else f"{name}#{number}"
                     if isinstance(payload, dict) and "startsAt" in payload and "labels" in payload:
                         found = True  # one alert of GET /api/v2/alerts
-                        self._alert(payload, where, window, seen, result)
+                        routes = payload.get("receivers")
+                        names = (
+                            [r.get("name") for r in routes if isinstance(r, dict)]
+                            if isinstance(routes, list)
+                            else []
+                        )
+                        self._alert(payload, where, window, seen, details, names, result)
                         continue
                     if not isinstance(payload, dict) or not isinstance(payload.get("alerts"), list):
                         result.skipped.append(Skipped(SOURCE, where, "not a webhook payload"))
                         continue
                     found = True
+                    receivers = [payload.get("receiver")]
                     for index, alert in enumerate(payload["alerts"]):
-                        self._alert(alert, f"{where}/alerts/{index}", window, seen, result)
+                        position = f"{where}/alerts/{index}"
+                        self._alert(alert, position, window, seen, details, receivers, result)
         if not found:
             raise InputError(f"not {WHAT}", path=str(path), hint="name the right kind as KIND:PATH")
         return result
@@ -108,8 +121,12 @@ class AlertmanagerImporter:
         position: str,
         window: Window,
         seen: set[tuple[str, str, dt.datetime]],
+        details: dict[str, dict[str, Any]],
+        receivers: list[Any],
         result: ImportResult,
     ) -> None:
+        """Import one alert; ``details`` holds each alert's attrs (by identity), shared by its
+        events so that every receiver a later notification names is listed on all of them."""
         if not isinstance(alert, dict):
             result.skipped.append(Skipped(SOURCE, position, "alert is not an object"))
             return
@@ -139,11 +156,17 @@ class AlertmanagerImporter:
         name = str(labels.get("alertname") or "alert")
         identity = str(alert.get("fingerprint") or sorted(labels.items()))
         detail = annotations.get("summary") or annotations.get("description") or ""
-        attrs: dict[str, Any] = {"labels": labels, "alertname": name}
-        if labels.get("severity"):
-            attrs["severity"] = labels["severity"]
-        if alert.get("fingerprint"):
-            attrs["fingerprint"] = alert["fingerprint"]
+        attrs = details.get(identity)
+        if attrs is None:
+            attrs = details[identity] = {"labels": labels, "alertname": name, "receivers": []}
+            if labels.get("severity"):
+                attrs["severity"] = labels["severity"]
+            if alert.get("fingerprint"):
+                attrs["fingerprint"] = alert["fingerprint"]
+        routes: list[str] = attrs["receivers"]
+        for receiver in receivers:
+            if isinstance(receiver, str) and receiver and receiver not in routes:
+                routes.append(receiver)
         if ("firing", identity, starts) not in seen:
             seen.add(("firing", identity, starts))
             if window.admits(starts):
