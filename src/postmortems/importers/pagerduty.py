@@ -288,6 +288,13 @@ class PagerDutyImporter:
             notified = _summary(user)
             if notified:
                 attrs["notified"] = notified
+        assignees = entry.get("assignees")
+        if assignees and type(assignees) is list:
+            # Who an escalation or assignment handed the incident to; the summary names only
+            # who did it ("Escalated to level 2 by Arjun Mehta.").
+            names = [name for name in map(_summary, assignees) if name]
+            if names:
+                attrs["assignees"] = names
         agent = entry.get("agent")
         entry_id = entry.get("id")
         result.events.append(
