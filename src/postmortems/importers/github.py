@@ -13,7 +13,8 @@ Kinds: a created deployment is ``deploy-started``; statuses ``queued``, ``pendin
 ``success`` is ``deploy-succeeded``; ``failure`` and ``error`` are ``deploy-failed``;
 ``inactive`` (a later deployment superseded this one) is not a timeline event and is reported
 as skipped with that reason. A deployment whose task, description, ref, environment or payload
-says rollback/roll back/revert is a rollback: its successful status is a ``rollback`` event.
+(or a status's description) says rollback/roll back/rolling back/rolled back/revert is a
+rollback: its successful status is a ``rollback`` event.
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ STATE_KINDS: dict[str, str] = {
     "queued": EventKind.DEPLOY_STARTED,
     "pending": EventKind.DEPLOY_STARTED,
 }
-_ROLLBACK = re.compile(r"roll[\s_-]?back|revert", re.IGNORECASE)
+#: "rollback", "roll back", "rolling back", "rolled back", "auto_rollback", "revert"; not the
+#: "roll back" inside other words ("Payroll backend", "enrolled backfill").
+_ROLLBACK = re.compile(r"(?<![a-z])roll(?:ed|ing)?[\s_-]?back|revert", re.IGNORECASE)
 
 
 def is_rollback(*values: Any) -> bool:
