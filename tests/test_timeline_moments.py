@@ -243,3 +243,54 @@ def test_a_deployment_and_its_statuses_are_one_trigger_candidate():
         in triggers[texts.index("Deploy v2.31.0: success")].reason
     )
     assert "Deploy v2.30.9: success" in texts and "Add orders index migration" in texts
+
+
+@pytest.mark.parametrize(
+    ("other_alert_ends", "detected"),
+    [
+        # Cleared before the page, and the page does not name it: something else.
+        ("2025-03-09T09:08:40Z", "2025-03-09T09:20:00Z"),
+        # Still firing when the page triggered: it may have led to it.
+        ("2025-03-09T09:40:00Z", "2025-03-09T09:03:10Z"),
+    ],
+)
+def test_the_alert_that_led_to_the_page_is_detection(other_alert_ends, detected):
+    rows = [
+        ["2025-03-09T09:03:10Z", "am", "alert-firing", None, "DiskLow firing",
+         {"alertname": "DiskLow"}],
+        [other_alert_ends, "am", "alert-resolved", None, "DiskLow resolved",
+         {"alertname": "DiskLow"}],
+        # A sign of trouble soon after, so the first alert is not a self-clearing blip.
+        ["2025-03-09T09:12:00Z", "k8s", "k8s-warning", None, "Pod/api-1: BackOff"],
+        ["2025-03-09T09:20:00Z", "am", "alert-firing", None, "ApiErrors firing",
+         {"alertname": "ApiErrors"}],
+        ["2025-03-09T09:21:00Z", "pd", "page-triggered", None, "[FIRING:1] ApiErrors api",
+         {"incident_id": "P1"}],
+        ["2025-03-09T09:25:00Z", "pd", "page-acknowledged", "Ann", "Acknowledged by Ann",
+         {"incident_id": "P1"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    assert propose_moments(events)["detected"].time == when(detected)
+
+
+def test_a_page_that_names_an_alert_is_led_by_it_even_when_it_cleared_first():
+    rows = [
+        ["2025-03-09T09:00:00Z", "am", "alert-firing", None, "QueueStuck firing",
+         {"alertname": "QueueStuck"}],
+        ["2025-03-09T09:04:00Z", "am", "alert-resolved", None, "QueueStuck resolved",
+         {"alertname": "QueueStuck"}],
+        ["2025-03-09T09:06:00Z", "k8s", "k8s-warning", None, "Pod/worker-1: BackOff"],
+        ["2025-03-09T09:10:00Z", "pd", "page-triggered", None, "QueueStuck on worker",
+         {"incident_id": "P2"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    assert propose_moments(events)["detected"].time == when("2025-03-09T09:00:00Z")
+
+
+def test_the_steps_of_one_rollout_are_one_trigger_candidate():
+    case = load(DATA / "scenario_noise_then_change.yaml")
+    timeline = build_timeline([events_from(case["events"])])
+    texts = [t.event.text for t in timeline.triggers]
+    assert sum("ScalingReplicaSet" in text for text in texts) == 1
+    rollout = next(t for t in timeline.triggers if "ScalingReplicaSet" in t.event.text)
+    assert "3 more events of the same deployment or rollout" in rollout.reason

@@ -9,8 +9,10 @@ What the moments mean (the SRE reading, not a tool's):
 ``detected``
     Someone or something that notifies people noticed: the first alert firing or page triggered,
     or a person's report of the problem when it came shortly before those (``report_lead``) or
-    when there were none. Kubernetes warnings and metric crossings notify nobody, so they mark
-    ``started``, not ``detected``.
+    when there were none. With a page, an alert counts when it can have led to the page (still
+    firing when it triggered, or named by it); an alert that cleared on its own followed by
+    quiet (changes aside) is noise. Kubernetes warnings and metric crossings notify nobody, so
+    they mark ``started``, not ``detected``.
 ``acknowledged``
     A person took it: the first page acknowledged after detection; without pages, the first
     person's message that takes the incident ("I have the pager", "looking"), else the first
@@ -250,7 +252,12 @@ def _detected(items: _Items, floor: dt.datetime | None, settings: MomentSettings
         # The page is the incident people were called for; an alert counts when it led to it.
         lead = page.time - settings.report_lead
         after = max(lead, floor or lead)
-        alert = _first(items, Signal.ALERT_FIRING, after=after, before=page.time, where=real)
+        paged = page
+
+        def led_to_page(item: _Item) -> bool:
+            return real(item) and _led_to(items, item, paged)
+
+        alert = _first(items, Signal.ALERT_FIRING, after=after, before=page.time, where=led_to_page)
     else:
         alert = _first(items, Signal.ALERT_FIRING, after=floor, where=real)
     strong = min((i for i in (page, alert) if i is not None), key=lambda i: i.time, default=None)
@@ -274,11 +281,33 @@ def _detected(items: _Items, floor: dt.datetime | None, settings: MomentSettings
 _OPENS = {Signal.ALERT_FIRING: Signal.ALERT_RESOLVED, Signal.PAGE_TRIGGERED: Signal.PAGE_RESOLVED}
 
 
+def _led_to(items: _Items, alert: _Item, page: _Item) -> bool:
+    """Whether ``alert`` can have led to ``page``: it was still firing when the page triggered,
+    or the page names it. An alert that cleared before the page and that the page does not name
+    is something else (another team's alert firing and clearing minutes before)."""
+    name = _alert_name(alert.event)
+    if name and name.lower() in page.event.text.lower():
+        return True
+    key, closing = _key(alert.event), frozenset({Signal.ALERT_RESOLVED})
+    return not any(
+        _key(i.event) == key for i in items.scan(closing, alert.time, page.time) if i is not alert
+    )
+
+
+def _alert_name(event: Event) -> str | None:
+    for name in ("alertname", "alert_name", "alertName", "rule"):
+        value = event.attrs.get(name)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
 def _is_blip(items: _Items, item: _Item, gap: dt.timedelta, horizon: dt.timedelta) -> bool:
     """An alert or page that cleared on its own, with nothing else happening for ``gap`` after.
 
     An alert that fires and resolves before anyone responds, followed by quiet, is noise from
-    before the incident (a disk filling on a build runner), not its detection.
+    before the incident (a disk filling on a build runner), not its detection. Changes (commits,
+    deploys, rollouts) do not break the quiet: they are not signs of trouble.
     """
     opened = next((s for s in _OPENS if s in item.signals), None)
     if opened is None:
@@ -292,15 +321,20 @@ def _is_blip(items: _Items, item: _Item, gap: dt.timedelta, horizon: dt.timedelt
         return False
     for n in range(item.index + 1, end.index):
         other = items.item(n)
-        if other.signals and _key(other.event) != key:
+        if other.signals - _BARE_CHANGE and _key(other.event) != key:
             return False  # something else happened meanwhile: part of the incident
     for n in range(end.index + 1, len(items)):
         other = items.item(n)
         if other.time - end.time > gap:
             return True
-        if other.signals and _key(other.event) != key:
+        if other.signals - _BARE_CHANGE and _key(other.event) != key:
             return False
     return True
+
+
+#: A change on its own (a commit, a rollout) says nothing about whether an alert mattered: the
+#: more sources a timeline merges, the more changes fall near any alert.
+_BARE_CHANGE = frozenset({Signal.CHANGE})
 
 
 _IMPACT = frozenset({Signal.ALERT_FIRING, Signal.PAGE_TRIGGERED, Signal.SYMPTOM, Signal.REPORT})

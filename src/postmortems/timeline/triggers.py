@@ -88,12 +88,22 @@ def trigger_candidates(
 
 
 def _change_of(event: Event) -> tuple[str, str] | None:
-    """What identifies the one change several events report (a deployment and its statuses)."""
+    """What identifies the one change several events report: a deployment and its statuses, or
+    the steps of one Kubernetes rollout (a Deployment scaling its new and old ReplicaSets)."""
+    attrs = event.attrs
     for name in ("deployment_id", "deployment"):
-        value = event.attrs.get(name)
+        value = attrs.get(name)
         if isinstance(value, str | int) and not isinstance(value, bool) and value != "":
             return (event.source, f"{name}={value}")
+    if event.kind == EventKind.K8S_NORMAL and attrs.get("reason") in _ROLLOUT_STEPS:
+        target = attrs.get("object")
+        if isinstance(target, str) and target:
+            return (event.source, f"{attrs.get('namespace') or ''}/{target}")
     return None
+
+
+#: Kubernetes event reasons that are steps of one rollout of their object.
+_ROLLOUT_STEPS = frozenset({"ScalingReplicaSet", "SuccessfulCreate", "SuccessfulDelete"})
 
 
 def _one_per_change(ranked: list[Trigger]) -> list[Trigger]:
@@ -114,7 +124,7 @@ def _one_per_change(ranked: list[Trigger]) -> list[Trigger]:
     for index, count in more.items():
         trigger = kept[index]
         events = "event" if count == 1 else "events"
-        reason = f"{trigger.reason}; {count} more {events} of the same deployment"
+        reason = f"{trigger.reason}; {count} more {events} of the same deployment or rollout"
         kept[index] = Trigger(trigger.event, trigger.score, reason)
     return kept
 
