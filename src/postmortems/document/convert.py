@@ -12,6 +12,7 @@ import copy
 
 from postmortems.document.blocks import Block
 from postmortems.document.parse import parse_blocks
+from postmortems.document.structure import markdown_lines
 from postmortems.document.tables import action_items_body, timeline_section_body
 from postmortems.document.timeline import _columns as timeline_columns
 from postmortems.document.writer import render
@@ -23,7 +24,7 @@ _TIMELINE_ROLES = {"time", "date", "event", "actor", "source", "marker"}
 
 def convert(pm: Postmortem) -> str:
     """The canonical Markdown text for ``pm`` (parsed from a free-form document)."""
-    lines = pm.source.splitlines(keepends=True)
+    lines = markdown_lines(pm.source, keepends=True)
     drop: set[int] = set()
     for key, origin in pm.meta.origin.items():
         if origin == "text" and key in pm.meta.lines:

@@ -102,7 +102,8 @@ def load(yaml_text: str, path: str | None) -> dict[str, Any]:
 def key_lines(yaml_text: str) -> dict[str, int]:
     """The document line of each top-level key (front matter starts on line 2)."""
     found: dict[str, int] = {}
-    for offset, line in enumerate(yaml_text.splitlines()):
+    # Lines as the document counts them (a U+2028 in a value does not start a new one).
+    for offset, line in enumerate(yaml_text.split("\n")):
         match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
         if match:
             found.setdefault(match.group(1), offset + 2)

@@ -19,6 +19,7 @@ from postmortems.document.structure import (
     build_sections,
     find_headings,
     make_section,
+    markdown_lines,
 )
 from postmortems.document.timeline import Context, read_timeline
 from postmortems.document.times import find_date, find_year
@@ -92,7 +93,7 @@ def parse_blocks(
     """Parse ``text`` and also return the blocks of each section and of the preamble."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.splitlines(keepends=True)
+    lines = markdown_lines(text, keepends=True)
     problems: list[Problem] = []
     yaml_text, body_start = frontmatter.split(lines, path)
     meta = Meta()

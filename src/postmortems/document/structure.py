@@ -57,6 +57,20 @@ class Heading(Record):
         self.label = label
 
 
+def markdown_lines(text: str, keepends: bool = False) -> list[str]:
+    """``text``'s lines as Markdown (and the parser's byte offsets) count them: a line ends at
+    ``\n`` only (``\r\n`` and ``\r`` are made ``\n`` before parsing). ``str.splitlines`` also
+    breaks at form feeds, U+0085, U+2028 and the ASCII separators, which Markdown keeps inside a
+    line: a heading ``# a\x1cb`` would be cut in two."""
+    parts = text.split("\n")
+    if not keepends:
+        return parts[:-1] if parts[-1] == "" else parts
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
 class LineMap:
     """Byte offsets of the parsed text (what the Markdown tree reports) to document lines."""
 

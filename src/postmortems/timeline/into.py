@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from postmortems.document import render
+from postmortems.document.structure import markdown_lines
 from postmortems.document.zones import resolve_zone, zone_statement
 from postmortems.model import SECTIONS, Postmortem, Section, TimelineEvent
 from postmortems.timeline.build import Timeline
@@ -187,7 +188,7 @@ def _fill_front_matter(pm: Postmortem, timeline: Timeline, tz: dt.tzinfo) -> lis
 
 def _prose(pm: Postmortem, section: Section, entries: list[TimelineEvent]) -> str:
     """The section's lines that are neither entries, table rows nor the zone statement."""
-    lines = pm.source.splitlines()
+    lines = markdown_lines(pm.source)
     drop = {e.line for e in entries}
     kept: list[str] = []
     for number in range(section.body_line, section.end_line + 1):
