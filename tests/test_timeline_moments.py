@@ -294,3 +294,37 @@ def test_the_steps_of_one_rollout_are_one_trigger_candidate():
     assert sum("ScalingReplicaSet" in text for text in texts) == 1
     rollout = next(t for t in timeline.triggers if "ScalingReplicaSet" in t.event.text)
     assert "3 more events of the same deployment or rollout" in rollout.reason
+
+
+def test_a_burst_of_logged_errors_starts_impact_but_everyday_errors_do_not():
+    # The service logs an error every ten minutes all morning; the incident's burst begins at
+    # 10:00 and the alert fires at 10:05.
+    rows = [
+        [
+            f"2025-05-05T{8 + m // 60:02d}:{m % 60:02d}:00Z",
+            "jsonl",
+            "log-error",
+            None,
+            "cache miss storm warning escalated",
+        ]
+        for m in range(0, 120, 10)
+    ]
+    rows += [
+        [
+            f"2025-05-05T10:0{s // 60}:{s % 60:02d}Z",
+            "jsonl",
+            "log-error",
+            None,
+            "card authorisation failed: timeout",
+        ]
+        for s in range(0, 300, 20)
+    ]
+    rows += [
+        ["2025-05-05T10:05:00Z", "am", "alert-firing", None, "AuthErrors firing",
+         {"alertname": "AuthErrors"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    moments = propose_moments(events)
+    assert moments["detected"].time == when("2025-05-05T10:05:00Z")
+    assert moments["started"].time == when("2025-05-05T10:00:00Z")
+    assert "log error" in moments["started"].reason

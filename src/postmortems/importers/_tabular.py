@@ -60,6 +60,21 @@ _KIND_WORDS: dict[str, str] = {
     "comment": EventKind.MESSAGE,
     "annotation": EventKind.ANNOTATION,
 }
+#: Fields that hold a log line's level, in order of preference (compared case-insensitively).
+_LEVEL_FIELDS = (
+    "level",
+    "severity",
+    "log.level",
+    "levelname",
+    "log_level",
+    "loglevel",
+    "lvl",
+    "@l",
+)
+#: Levels at which a log line is an error (syslog, log4j, Python, Go, .NET, GCP and others).
+_ERROR_LEVELS = frozenset(
+    {"error", "err", "fatal", "critical", "crit", "alert", "emerg", "emergency", "panic", "severe"}
+)
 _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _HEADER_ZONE = re.compile(
     r"^(.*?)[\s_]*(?:\(([^)]*)\)|\[([^\]]*)\]|[\s_](utc|gmt))$", re.IGNORECASE
@@ -301,6 +316,8 @@ def row_event(
     word = raw_kind.lower()
     kind = word if word in _KINDS else _KIND_WORDS.get(word.replace("_", " "), EventKind.NOTE)
     used = set(fields.values())
+    if kind == EventKind.NOTE and _is_error_line(row, used):
+        kind = EventKind.LOG_ERROR
     attrs = {
         key: value for key, value in row.items() if key not in used and value not in (None, "")
     }
@@ -309,3 +326,18 @@ def row_event(
     if not text:
         text = raw_kind or "(no text)"
     return Event(time, source, kind, text, actor, ref, zone, end, attrs)
+
+
+def _is_error_line(row: Mapping[str, Any], used: set[str]) -> bool:
+    """Whether a row is a log line at error level or above: a ``level``-like field (or ECS's
+    nested ``log.level``) holding an error word (``ERROR``, ``fatal``, ``Critical``, ...)."""
+    by_name = {key.lower(): key for key in row if key not in used}
+    for name in _LEVEL_FIELDS:
+        key = by_name.get(name)
+        if key is not None:
+            value = row[key]
+            return isinstance(value, str) and value.strip().lower() in _ERROR_LEVELS
+    nested = row.get("log")
+    if isinstance(nested, dict) and isinstance(nested.get("level"), str):
+        return nested["level"].strip().lower() in _ERROR_LEVELS
+    return False

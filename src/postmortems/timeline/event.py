@@ -33,6 +33,8 @@ class EventKind(StrEnum):
     ANNOTATION = "annotation"
     METRIC_CROSSING = "metric-crossing"
     METRIC_RECOVERED = "metric-recovered"
+    #: A log line at error level or above (an application's or a proxy's log export).
+    LOG_ERROR = "log-error"
     NOTE = "note"
 
 

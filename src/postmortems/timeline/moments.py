@@ -4,8 +4,9 @@ What the moments mean (the SRE reading, not a tool's):
 
 ``started``
     Impact began: the earliest sign of trouble in the unbroken run of symptoms (alerts, pages,
-    metric crossings, Kubernetes warnings, people reporting problems) that leads up to detection,
-    with no gap longer than ``symptom_gap`` and no further back than ``symptom_reach``.
+    metric crossings, Kubernetes warnings, errors logged in a burst, people reporting problems)
+    that leads up to detection, with no gap longer than ``symptom_gap`` and no further back than
+    ``symptom_reach``.
 ``detected``
     Someone or something that notifies people noticed: the first alert firing or page triggered,
     or a person's report of the problem when it came shortly before those (``report_lead``) or
@@ -353,6 +354,8 @@ def _started(items: _Items, detected: Moment, settings: MomentSettings) -> Momen
             continue
         item = items.item(n)
         if item.signals & _IMPACT:
+            if item.event.kind == EventKind.LOG_ERROR and not _in_burst(items, n):
+                continue  # a service's everyday errors, not the incident's
             earliest = item
             edge = item.time
     if earliest is None or earliest.time >= detected.time:
@@ -364,6 +367,21 @@ def _started(items: _Items, detected: Moment, settings: MomentSettings) -> Momen
         )
     what = earliest.event.kind.replace("-", " ")
     return _moment("started", earliest, f"earliest sign of impact leading up to detection ({what})")
+
+
+#: Logged errors mark impact only in a burst: at least ``_BURST`` within ``_BURST_SPAN`` of one.
+_BURST = 3
+_BURST_SPAN = 300.0
+
+
+def _in_burst(items: _Items, n: int) -> bool:
+    """Whether the error logged at ``n`` is one of a burst (a service logs some errors every
+    day; an incident logs many at once)."""
+    epoch = items.epochs[n]
+    lo = bisect.bisect_left(items.epochs, epoch - _BURST_SPAN)
+    hi = bisect.bisect_right(items.epochs, epoch + _BURST_SPAN)
+    errors = sum(1 for m in range(lo, hi) if items.events[m].kind == EventKind.LOG_ERROR)
+    return errors >= _BURST
 
 
 def _acknowledged(

@@ -24,7 +24,8 @@ class Signal(StrEnum):
     PAGE_TRIGGERED = "page-triggered"
     PAGE_ACKNOWLEDGED = "page-acknowledged"
     PAGE_RESOLVED = "page-resolved"
-    #: A machine-observed sign of impact: a metric crossing, a Kubernetes warning, a failing probe.
+    #: A machine-observed sign of impact: a metric crossing, a Kubernetes warning, a failing probe,
+    #: an error logged.
     SYMPTOM = "symptom"
     #: A metric back on the good side of its threshold.
     RECOVERED = "recovered"
@@ -49,6 +50,7 @@ _DIRECT: dict[str, Signal] = {
     _K.PAGE_RESOLVED: Signal.PAGE_RESOLVED,
     _K.K8S_WARNING: Signal.SYMPTOM,
     _K.METRIC_CROSSING: Signal.SYMPTOM,
+    _K.LOG_ERROR: Signal.SYMPTOM,
     _K.METRIC_RECOVERED: Signal.RECOVERED,
     _K.CONFIG_CHANGE: Signal.CHANGE,
     _K.DEPLOY_STARTED: Signal.CHANGE,
@@ -111,7 +113,7 @@ _CARRIERS: dict[Signal, frozenset[str]] = {
     Signal.PAGE_RESOLVED: frozenset({_K.PAGE_RESOLVED}),
     Signal.ALERT_FIRING: frozenset({_K.ALERT_FIRING, _BOT}) | _TEXTS,
     Signal.ALERT_RESOLVED: frozenset({_K.ALERT_RESOLVED, _BOT}) | _TEXTS,
-    Signal.SYMPTOM: frozenset({_K.K8S_WARNING, _K.METRIC_CROSSING}),
+    Signal.SYMPTOM: frozenset({_K.K8S_WARNING, _K.METRIC_CROSSING, _K.LOG_ERROR}),
     Signal.RECOVERED: frozenset({_K.METRIC_RECOVERED}),
     Signal.REPORT: frozenset({_HUMAN}),
     Signal.ACK: frozenset({_HUMAN}),
