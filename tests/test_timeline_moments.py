@@ -328,3 +328,61 @@ def test_a_burst_of_logged_errors_starts_impact_but_everyday_errors_do_not():
     assert moments["detected"].time == when("2025-05-05T10:05:00Z")
     assert moments["started"].time == when("2025-05-05T10:00:00Z")
     assert "log error" in moments["started"].reason
+
+
+def test_a_docs_deploy_ranks_below_the_release_whatever_its_success_status_says():
+    from postmortems.timeline.triggers import trigger_candidates
+
+    rows = [
+        # A docs site deployed by CI: its creation says docs, its success status does not.
+        ["2025-04-05T15:14:00Z", "github", "deploy-started", "ci[bot]",
+         "Deploy main to github-pages started: Deploy docs: fix typo in refunds guide",
+         {"deployment_id": 98, "environment": "github-pages"}],
+        ["2025-04-05T15:14:48Z", "github", "deploy-succeeded", "ci[bot]",
+         "Deploy main to github-pages: success (Deployed to GitHub Pages)",
+         {"deployment_id": 98, "environment": "github-pages"}],
+        ["2025-04-05T15:20:00Z", "github", "deploy-started", "ravi",
+         "Deploy v3 to production started: switch card auth to acquirer-v2",
+         {"deployment_id": 99, "environment": "production"}],
+        ["2025-04-05T15:26:30Z", "github", "deploy-succeeded", "ravi",
+         "Deploy v3 to production: success (Deployed v3)",
+         {"deployment_id": 99, "environment": "production"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    triggers = trigger_candidates(events, when("2025-04-05T15:26:48Z"))
+    assert [t.event.text for t in triggers] == [
+        "Deploy v3 to production: success (Deployed v3)",
+        "Deploy main to github-pages: success (Deployed to GitHub Pages)",
+    ]
+    assert "not to production" in triggers[1].reason
+    assert triggers[0].score - triggers[1].score > 2
+
+
+def test_a_deploy_is_not_risky_for_saying_deploy():
+    from postmortems.timeline.cues import risky_words
+    from postmortems.timeline.triggers import trigger_candidates
+
+    assert risky_words("Deployed the deploy; deployment done") == {"deploy"}
+    rows = [
+        ["2025-04-05T15:00:00Z", "github", "deploy-succeeded", "ann",
+         "Deploy api to production: success (Deployed api)"],
+    ]  # fmt: skip
+    (trigger,) = trigger_candidates(events_from(rows), when("2025-04-05T15:10:00Z"))
+    assert "touches" not in trigger.reason
+
+
+@pytest.mark.parametrize(
+    ("attrs", "elsewhere"),
+    [
+        ({"environment": "staging"}, True),
+        ({"environment": "payments-canary", "production_environment": False}, True),
+        ({"environment": "production"}, False),
+        ({"environment": "prod-eu"}, False),
+    ],
+)
+def test_deploys_to_other_environments_are_not_to_production(attrs, elsewhere):
+    from postmortems.timeline.triggers import trigger_candidates
+
+    rows = [["2025-04-05T15:00:00Z", "github", "deploy-succeeded", "ann", "Deploy api", attrs]]
+    (trigger,) = trigger_candidates(events_from(rows), when("2025-04-05T15:10:00Z"))
+    assert ("not to production" in trigger.reason) is elsewhere

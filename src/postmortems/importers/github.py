@@ -245,6 +245,8 @@ def _deployment_attrs(deployment: dict[str, Any], rollback: bool) -> dict[str, A
     for key in ("id", "sha", "ref", "environment", "task"):
         if deployment.get(key):
             attrs["deployment_id" if key == "id" else key] = deployment[key]
+    if isinstance(deployment.get("production_environment"), bool):
+        attrs["production_environment"] = deployment["production_environment"]
     creator = _login(deployment.get("creator"))
     if creator:
         attrs["creator"] = creator

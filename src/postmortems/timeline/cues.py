@@ -148,8 +148,18 @@ def is_incident_channel(name: str) -> bool:
 
 
 def risky_words(text: str) -> set[str]:
-    """The risky-change words a change's text carries (migration, config, flag, ...)."""
-    return {m.group(0).lower() for m in _CHANGE_BOOST.finditer(text)}
+    """The risky-change words a change's text carries (migration, config, flag, ...), each
+    counted once whatever its form (``deploy``, ``deployed``, ``deployment`` are one)."""
+    return {_stem(m.group(0).lower()) for m in _CHANGE_BOOST.finditer(text)}
+
+
+def _stem(word: str) -> str:
+    for stem in ("deploy", "upgrade", "bump", "infra", "migration", "config", "flag"):
+        if word.startswith(stem):
+            return stem
+    if word.startswith("feature"):
+        return "flag"
+    return "rollout" if word == "rolled out" else word
 
 
 def change_weight(text: str) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -83,8 +84,9 @@ def trigger_candidates(
         if Signal.CHANGE not in signals(event) or cues.is_revert(event.text):
             continue
         found.append(_rank(event, impact - when, lookback))
+    found = _one_per_change(found, impact, lookback)
     found.sort(key=lambda t: (-t.score, impact - t.event.time.astimezone(dt.UTC)))
-    return _one_per_change(found)[:limit]
+    return found[:limit]
 
 
 def _change_of(event: Event) -> tuple[str, str] | None:
@@ -106,40 +108,74 @@ def _change_of(event: Event) -> tuple[str, str] | None:
 _ROLLOUT_STEPS = frozenset({"ScalingReplicaSet", "SuccessfulCreate", "SuccessfulDelete"})
 
 
-def _one_per_change(ranked: list[Trigger]) -> list[Trigger]:
-    """The best-ranked event of each change; the others are counted in its reason (a deployment
-    created, in progress and successful is one candidate, not three)."""
-    best: dict[tuple[str, str], int] = {}
-    more: dict[int, int] = {}
+def _one_per_change(
+    ranked: list[Trigger], impact: dt.datetime, lookback: dt.timedelta
+) -> list[Trigger]:
+    """One candidate per change: the event that put it live, ranked on what all of its events
+    say (a deployment created as "docs: fix typo" whose success status says only "success" is a
+    docs deploy); the others are counted in its reason (a deployment created, in progress and
+    successful is one candidate, not three)."""
+    groups: dict[tuple[str, str], list[Trigger]] = {}
     kept: list[Trigger] = []
     for trigger in ranked:
         change = _change_of(trigger.event)
         if change is None:
             kept.append(trigger)
-        elif change in best:
-            more[best[change]] = more.get(best[change], 0) + 1
         else:
-            best[change] = len(kept)
-            kept.append(trigger)
-    for index, count in more.items():
-        trigger = kept[index]
-        events = "event" if count == 1 else "events"
-        reason = f"{trigger.reason}; {count} more {events} of the same deployment or rollout"
-        kept[index] = Trigger(trigger.event, trigger.score, reason)
+            groups.setdefault(change, []).append(trigger)
+    for members in groups.values():
+        # Shown by when the change went live: its success, else its latest step before impact.
+        best = max(members, key=lambda t: (t.event.kind == _K.DEPLOY_SUCCEEDED, t.event.epoch))
+        lead = impact - best.event.time.astimezone(dt.UTC)
+        text = " ".join(t.event.text for t in members)
+        trigger = _rank(best.event, lead, lookback, text)
+        if len(members) > 1:
+            count = len(members) - 1
+            events = "event" if count == 1 else "events"
+            reason = f"{trigger.reason}; {count} more {events} of the same deployment or rollout"
+            trigger = Trigger(trigger.event, trigger.score, reason)
+        kept.append(trigger)
     return kept
 
 
-def _rank(event: Event, lead: dt.timedelta, lookback: dt.timedelta) -> Trigger:
+#: Words a deploy's own text (or a deploy annotation's) carries because it is one: its kind
+#: already counts them.
+_DEPLOY_WORDS = frozenset({"deploy", "release", "rollout"})
+_DEPLOY_KINDS = frozenset({_K.DEPLOY_SUCCEEDED, _K.DEPLOY_STARTED, _K.DEPLOY_FAILED, _K.ANNOTATION})
+#: Environments whose deploys do not reach production's users.
+_NOT_PRODUCTION = re.compile(
+    r"^(dev\w*|test\w*|qa|stag\w*|preview\w*|review\w*|sandbox\w*|github-pages|pages|docs?)\b",
+    re.I,
+)
+
+
+def _not_production(event: Event) -> bool:
+    attrs = event.attrs
+    if attrs.get("production_environment") is False:
+        return True
+    environment = attrs.get("environment")
+    return isinstance(environment, str) and _NOT_PRODUCTION.match(environment) is not None
+
+
+def _rank(
+    event: Event, lead: dt.timedelta, lookback: dt.timedelta, text: str | None = None
+) -> Trigger:
+    text = event.text if text is None else text
     weight = _KIND_WEIGHT.get(event.kind, 1.0)
-    risky = cues.change_weight(event.text)
-    trivial = cues.is_trivial_change(event.text)
+    words = cues.risky_words(text)
+    if event.kind in _DEPLOY_KINDS:
+        words -= _DEPLOY_WORDS
+    elsewhere = _not_production(event)
+    trivial = elsewhere or cues.is_trivial_change(text)
     closeness = 1.0 - lead / lookback
-    score = round(weight + min(risky, 3) + 2.0 * closeness - (2.0 if trivial else 0.0), 3)
+    score = round(weight + min(len(words), 3) + 2.0 * closeness - (2.0 if trivial else 0.0), 3)
     label = _KIND_LABEL.get(event.kind, event.kind.replace("-", " "))
     reason = f"{label} {_span(lead)} before impact began"
-    if risky:
-        reason += "; touches " + ", ".join(sorted(cues.risky_words(event.text)))
-    if trivial:
+    if words:
+        reason += "; touches " + ", ".join(sorted(words))
+    if elsewhere:
+        reason += "; not to production"
+    elif trivial:
         reason += "; looks like a change that cannot affect production (docs, tests, CI)"
     return Trigger(event, score, reason)
 
