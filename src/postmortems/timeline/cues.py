@@ -100,6 +100,9 @@ _TRIVIAL = re.compile(
 
 _FIRING = re.compile(r"\[?\b(firing|alerting|triggered|critical)\b", _F)
 _CLEARED = re.compile(r"\[?\b(resolved|ok|normal|recovered|cleared)\b", _F)
+_CLOSED = re.compile(r"\b(auto-)?closed\b", _F)
+#: An alert notification's priority tag as Opsgenie and others post it ("[P1] #4821 Name: ...").
+_PRIORITY_TAG = re.compile(r"^\s*\[P[1-5]\]", _F)
 _DEPLOY_TEXT = re.compile(r"\b(deploy(ed|ing|ment)?|released?|rollout|rolled out|shipped)\b", _F)
 
 
@@ -173,13 +176,19 @@ def is_trivial_change(text: str) -> bool:
 
 
 def says_firing(text: str) -> bool:
-    """An alert notification posted as text says the alert is firing."""
-    return bool(_FIRING.search(text))
+    """An alert notification posted as text says the alert is firing (a priority-tagged
+    notification counts unless it says the alert cleared)."""
+    if _FIRING.search(text):
+        return True
+    return bool(_PRIORITY_TAG.match(text)) and not says_cleared(text)
 
 
 def says_cleared(text: str) -> bool:
-    """An alert notification posted as text says the alert cleared."""
-    return bool(_CLEARED.search(text))
+    """An alert notification posted as text says the alert cleared (or, priority-tagged,
+    that it was closed)."""
+    if _CLEARED.search(text):
+        return True
+    return bool(_PRIORITY_TAG.match(text)) and bool(_CLOSED.search(text))
 
 
 def mentions_deploy(text: str) -> bool:
