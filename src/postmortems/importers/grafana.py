@@ -4,8 +4,11 @@
 ``time`` for a point annotation, larger for a region (``Event.end``). Alert state annotations
 (``newState``: alerting / ok / normal / pending / no_data, and unified alerting's "Alerting
 (NoData)", "Normal (MissingSeries)", ...) become ``alert-firing`` (alerting...) and
-``alert-resolved`` (back to ok or normal...); everything else is an ``annotation``. ``text``
-may contain HTML, which is reduced to text.
+``alert-resolved`` (back to ok or normal...). An annotation tagged as a feature-flag or
+configuration change (``feature-flag``, ``flag``, ``config``, ``config-change``, or a flag
+service's name such as ``launchdarkly``, as flag integrations and Terraform hooks post them) is a
+``config-change``, unless a ``deploy``/``release``/``rollback`` tag says it marks a deployment;
+everything else is an ``annotation``. ``text`` may contain HTML, which is reduced to text.
 """
 
 from __future__ import annotations
@@ -27,6 +30,33 @@ _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _FIRING = ("alerting",)
 _RESOLVED = ("ok", "normal")
+# Tags, compared without case, spaces, "-" or "_": whole tags only ("flagged" is not a flag).
+_CONFIG_TAGS = frozenset(
+    {
+        "featureflag",
+        "featureflags",
+        "featuretoggle",
+        "flag",
+        "flags",
+        "flagchange",
+        "config",
+        "configchange",
+        "configuration",
+        "configurationchange",
+        "launchdarkly",
+        "unleash",
+        "flagsmith",
+        "configcat",
+        "growthbook",
+    }
+)
+_DEPLOY_TAGS = frozenset({"deploy", "deployment", "release", "rollback", "rollout"})
+_TAG_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def _is_config_change(tags: list[str]) -> bool:
+    names = {_TAG_SEPARATORS.sub("", tag).lower() for tag in tags}
+    return bool(names & _CONFIG_TAGS) and not names & _DEPLOY_TAGS
 
 
 def html_to_text(text: str) -> str:
@@ -104,6 +134,8 @@ class GrafanaImporter:
             text = string(item.get("alertName")) or state or "annotation"
         tags = item.get("tags")
         tags = [str(tag) for tag in tags if tag] if isinstance(tags, list) else []
+        if kind == EventKind.ANNOTATION and _is_config_change(tags):
+            kind = EventKind.CONFIG_CHANGE
         attrs: dict[str, Any] = {"tags": tags}
         for key in ("dashboardUID", "panelId", "newState", "prevState", "alertName"):
             if item.get(key):
