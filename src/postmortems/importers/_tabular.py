@@ -76,6 +76,8 @@ _ERROR_LEVELS = frozenset(
     {"error", "err", "fatal", "critical", "crit", "alert", "emerg", "emergency", "panic", "severe"}
 )
 _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+#: A date written with its day or month first: ``01.02.2025``, ``31/01/2025``, ``01-31-2025``.
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2\d{2,4}(?!\d)")
 _HEADER_ZONE = re.compile(
     r"^(.*?)[\s_]*(?:\(([^)]*)\)|\[([^\]]*)\]|[\s_](utc|gmt))$", re.IGNORECASE
 )
@@ -118,6 +120,32 @@ class Layout:
     columns: dict[str, str]
     tz: dt.tzinfo | None
     tz_name: str | None
+    #: Slashed or dashed dates (``01/02/2025``) are day first (see :func:`day_first`).
+    dayfirst: bool = False
+
+
+def day_first(values: Iterable[Any]) -> bool:
+    """Whether the numeric dates of a column are written day first (``31/01/2025``).
+
+    dateutil reads ``01/02/2025`` as 2 January, the American way; a European sheet means 1
+    February. The first date whose first number cannot be a month (``31/01``) says day first,
+    the first whose second cannot (``01/31``) says month first; without either, month first.
+    Dotted dates (``01.02.2025``) are day first wherever they are written, whatever this says.
+    """
+    for value in values:
+        match = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
+        if match:
+            first, second = int(match[1]), int(match[3])
+            if first > 12 >= second:
+                return True
+            if second > 12 >= first:
+                return False
+    return False
+
+
+def starts_with_numeric_date(value: Any) -> bool:
+    """Whether a cell starts with a date whose day and month order is in question."""
+    return isinstance(value, str) and _NUMERIC_DATE.match(value) is not None
 
 
 def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) -> Layout:
@@ -178,9 +206,12 @@ def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) ->
     return Layout(chosen, tz, tz_name)
 
 
-def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | None]:
+def parse_time(
+    value: Any, tz: dt.tzinfo | None, dayfirst: bool = False
+) -> tuple[dt.datetime, str | None]:
     """(aware datetime, zone as written) from a cell; ValueError when unreadable, NaiveTime when
-    naive and ``tz`` is None."""
+    naive and ``tz`` is None. ``dayfirst`` reads ``01/02/2025`` as 1 February; dotted dates
+    (``01.02.2025``) are read day first always."""
     if isinstance(value, bool) or value is None:
         raise ValueError(f"no time in {value!r}")
     if isinstance(value, int | float):
@@ -203,7 +234,12 @@ def parse_time(value: Any, tz: dt.tzinfo | None) -> tuple[dt.datetime, str | Non
         from dateutil import parser
 
         try:
-            moment = parser.parse(text, default=_NO_YEAR)
+            numeric = _NUMERIC_DATE.match(text)
+            moment = parser.parse(
+                text,
+                default=_NO_YEAR,
+                dayfirst=dayfirst or (numeric is not None and numeric[2] == "."),
+            )
         except (ValueError, OverflowError, parser.ParserError):
             raise ValueError(f"unreadable time {text!r}") from None
         if moment.year == 1:
@@ -270,13 +306,14 @@ def _cell_time(row: Mapping[str, Any], fields: Mapping[str, str], role: str) -> 
         raise ValueError(f"no time: no {column!r} or other time field")
     value = row.get(column)
     date_column = fields.get("date")
-    if (
-        date_column
-        and date_column != column
-        and isinstance(value, str)
-        and _TIME_OF_DAY.match(value.strip())
-    ):
-        return f"{str(row.get(date_column) or '').strip()} {value.strip()}"
+    if date_column and date_column != column and isinstance(value, str):
+        if _TIME_OF_DAY.match(value.strip()):
+            return f"{str(row.get(date_column) or '').strip()} {value.strip()}"
+        day = str(row.get(date_column) or "").strip()
+        if not value.strip() and day:
+            # A row that says which day but not when (a follow-up "during the day"): never
+            # placed at midnight.
+            raise ValueError(f"date {day} has no time of day")
     return value
 
 
@@ -292,10 +329,10 @@ def row_event(
     columns = layout.columns
     fields = _fields(row, layout)
     try:
-        time, zone = parse_time(_cell_time(row, fields, "time"), layout.tz)
+        time, zone = parse_time(_cell_time(row, fields, "time"), layout.tz, layout.dayfirst)
         end = None
         if "end" in columns and row.get(columns["end"]) not in (None, ""):
-            end, _ = parse_time(_cell_time(row, fields, "end"), layout.tz)
+            end, _ = parse_time(_cell_time(row, fields, "end"), layout.tz, layout.dayfirst)
     except NaiveTime as exc:
         raise InputError(
             f"time {exc} has no zone",

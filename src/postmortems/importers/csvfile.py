@@ -9,16 +9,38 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from pathlib import Path
 
 from postmortems.errors import InputError
 from postmortems.importers._io import Window, head, read_text
-from postmortems.importers._tabular import CANDIDATES, resolve_columns, row_event
+from postmortems.importers._tabular import (
+    CANDIDATES,
+    day_first,
+    resolve_columns,
+    row_event,
+    starts_with_numeric_date,
+)
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Skipped
 
 SOURCE = "csv"
 _DELIMITERS = ",;\t|"
+
+
+def _dates_day_first(text: str, delimiter: str, columns: list[str]) -> bool:
+    """Whether the sheet writes its dates day first (``31/01/2025``), from the whole column:
+    one row cannot tell ``01/02/2025`` apart. Looked for only when the first date is written
+    that way, so an ISO 8601 export is not read twice."""
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        first = next((row for row in rows if any(row.get(c) for c in columns)), None)
+        if first is None or not any(starts_with_numeric_date(first.get(c)) for c in columns):
+            return False
+        values = (row.get(column) for row in itertools.chain((first,), rows) for column in columns)
+        return day_first(values)
+    except csv.Error:
+        return False  # the reading proper reports it, with its line
 
 
 def _delimiter(header: str) -> str:
@@ -50,7 +72,8 @@ class CsvImporter:
         first_line = text.split("\n", 1)[0]
         # Rows end at line breaks only (newline=""): a cell may hold a form feed or U+2028,
         # which str.splitlines would take for the end of the row.
-        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+        delimiter = _delimiter(first_line)
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             header = reader.fieldnames
         except csv.Error as exc:
@@ -58,6 +81,11 @@ class CsvImporter:
         if not header:
             raise InputError("empty CSV file: no header row", path=str(path))
         layout = resolve_columns(header, options, str(path))
+        layout.dayfirst = _dates_day_first(
+            text,
+            delimiter,
+            [layout.columns[role] for role in ("date", "time") if role in layout.columns],
+        )
         result = ImportResult(source=SOURCE)
         window = Window(options)
         line = 1
