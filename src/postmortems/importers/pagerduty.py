@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,18 @@ def _outside(options: ImportOptions) -> Callable[[Any], bool] | None:
         return (start is not None and moment < start) or (end is not None and moment > end)
 
     return outside
+
+
+def _merged_into(reason: Any) -> tuple[str, str] | None:
+    """(incident id, "#number" or id) of the incident a ``merge_resolve_reason`` names."""
+    if not isinstance(reason, dict) or reason.get("type") != "merge_resolve_reason":
+        return None
+    target = reason.get("incident")
+    if not isinstance(target, dict) or not target.get("id"):
+        return None
+    target_id = str(target["id"])
+    number = re.match(r"\[#(\d+)\]", str(target.get("summary") or ""))
+    return target_id, f"#{number[1]}" if number else target_id
 
 
 class PagerDutyImporter:
@@ -334,12 +347,23 @@ class PagerDutyImporter:
         number = data.get("number")
         kind = WEBHOOK_KINDS.get(str(event_type), EventKind.NOTE)
         verb = str(event_type).removeprefix("incident.").replace("_", " ").replace(".", " ")
+        attrs: dict[str, Any] = {"event_type": event_type}
+        if kind == EventKind.PAGE_ESCALATED:
+            # Who the incident went to; the agent is who escalated it.
+            names = [n for n in map(_summary, data.get("assignees") or ()) if n]
+            if names:
+                attrs["assignees"] = names
+                verb = f"{verb} to {', '.join(names)}"
+        merged = _merged_into(data.get("resolve_reason"))
+        if kind == EventKind.PAGE_RESOLVED and merged is not None:
+            # Resolved because it was merged into another incident, which carries on.
+            attrs["merged_into"] = merged[0]
+            verb = f"{verb} (merged into {merged[1]})"
         if kind == EventKind.PAGE_ANNOTATED and (data.get("content") or data.get("message")):
             text = str(data.get("content") or data.get("message"))
         else:
             label = f"Incident #{number}" if number is not None else "Incident"
             text = f"{label} {verb}: {title}" if title else f"{label} {verb}"
-        attrs: dict[str, Any] = {"event_type": event_type}
         if title:
             attrs["incident"] = title
         incident = data.get("incident")
