@@ -139,6 +139,25 @@ def read_names(read: Callable[[str], bytes | None], where: str) -> Workspace:
     return workspace
 
 
+def learn_profiles(workspace: Workspace, messages: Any) -> None:
+    """Name the authors users.json does not know from their messages' ``user_profile``.
+
+    A ``conversations.history`` response comes without users.json, but each person's message
+    carries its author's profile; the same people join the channel (``channel_join``, no
+    profile) and are mentioned (``<@U123>``). Without this they would be bare ids there.
+    """
+    users = workspace.users
+    for message in messages if type(messages) is list else ():
+        if type(message) is not dict:
+            continue
+        user_id, profile = message.get("user"), message.get("user_profile")
+        if type(user_id) is str and type(profile) is dict and user_id not in users:
+            name = _words(profile.get("real_name")) or _words(profile.get("display_name"))
+            name = name or _words(profile.get("name"))
+            if name:
+                users[user_id] = (name, None)
+
+
 def clean_markup(text: str, workspace: Workspace | None = None) -> str:
     """Slack's mrkdwn as plain text: ``<@U1|ann>`` -> ``@ann``, ``<url|label>`` -> ``label``,
     ``<!here>`` -> ``@here``, and the three HTML entities Slack escapes (``&amp; &lt; &gt;``)."""

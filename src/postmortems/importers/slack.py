@@ -19,7 +19,12 @@ from pathlib import Path
 
 from postmortems.errors import InputError
 from postmortems.importers._io import head, load_json, read_bytes
-from postmortems.importers._slack_messages import MessageReader, Workspace, read_names
+from postmortems.importers._slack_messages import (
+    MessageReader,
+    Workspace,
+    learn_profiles,
+    read_names,
+)
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Skipped
 
@@ -251,6 +256,7 @@ class SlackImporter:
         result = ImportResult(source="slack")
         if wanted and channel not in wanted:
             return result
+        learn_profiles(workspace, messages)
         MessageReader(workspace, options, result).read(channel, path.name, messages)
         return result
 
