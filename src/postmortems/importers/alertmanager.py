@@ -11,7 +11,8 @@ notifications went to (``attrs["receivers"]``: a CI team's Slack route tells a b
 disk alert from the one that paged the service's on-call).
 The alert list of ``GET /api/v2/alerts`` (``amtool --output=json alert query``) is read too:
 every alert in it is active, so it yields ``alert-firing`` at ``startsAt``; its ``receivers``
-are ``[{"name": ...}]``.
+are ``[{"name": ...}]``. Its ``status`` (``state``, ``silencedBy``, ``inhibitedBy``) is kept in
+``attrs``, and a silenced or inhibited alert's text says so: nobody was notified of it.
 """
 
 from __future__ import annotations
@@ -138,7 +139,9 @@ class AlertmanagerImporter:
             )
             return
         status = alert.get("status")
+        v2: dict[str, Any] = {}
         if isinstance(status, dict):  # API v2: {"state": "active" | "suppressed" | ...}
+            v2 = _v2_state(status)
             status = "firing" if status.get("state") != "resolved" else "resolved"
         ends_raw = alert.get("endsAt")
         ends = _time(ends_raw) if status == "resolved" else None
@@ -163,6 +166,12 @@ class AlertmanagerImporter:
                 attrs["severity"] = labels["severity"]
             if alert.get("fingerprint"):
                 attrs["fingerprint"] = alert["fingerprint"]
+            attrs.update(v2)
+        # A silenced or inhibited alert notified nobody: the reader of the timeline must see it.
+        muted = (
+            "silenced" if v2.get("silenced_by") else "inhibited" if v2.get("inhibited_by") else ""
+        )
+        firing = f"{name} firing ({muted})" if muted else f"{name} firing"
         routes: list[str] = attrs["receivers"]
         for receiver in receivers:
             if isinstance(receiver, str) and receiver and receiver not in routes:
@@ -175,7 +184,7 @@ class AlertmanagerImporter:
                         starts.astimezone(UTC),
                         SOURCE,
                         EventKind.ALERT_FIRING,
-                        f"{name} firing: {detail}" if detail else f"{name} firing",
+                        f"{firing}: {detail}" if detail else firing,
                         None,
                         f"alertmanager:{position}",
                         zone_of(starts_raw),
@@ -199,6 +208,19 @@ class AlertmanagerImporter:
                         attrs,
                     )
                 )
+
+
+def _v2_state(status: dict[str, Any]) -> dict[str, Any]:
+    """An API v2 alert's ``status`` as attrs: ``state`` (active, suppressed, unprocessed) and
+    who muted it (``silenced_by`` silence ids, ``inhibited_by`` fingerprints), when anyone did."""
+    out: dict[str, Any] = {}
+    if isinstance(status.get("state"), str) and status["state"]:
+        out["state"] = status["state"]
+    for key, name in (("silencedBy", "silenced_by"), ("inhibitedBy", "inhibited_by")):
+        value = status.get(key)
+        if isinstance(value, list) and value:
+            out[name] = [str(v) for v in value]
+    return out
 
 
 IMPORTER = AlertmanagerImporter()
