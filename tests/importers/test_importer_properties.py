@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,6 +136,33 @@ def test_csv_naive_times_take_the_given_zone(naive: dt.datetime, zone_name: str)
     zone = ZoneInfo(zone_name)
     parsed, _ = parse_time(naive.strftime("%Y-%m-%d %H:%M:%S"), zone)
     assert parsed == naive.replace(tzinfo=zone)
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(1971, 1, 1), max_value=dt.datetime(2099, 12, 31)),
+    st.sampled_from([".", "/", "-"]),
+    st.booleans(),
+)
+def test_csv_sheet_dates_keep_their_day_and_month(
+    tmp_path_factory: pytest.TempPathFactory, moment: dt.datetime, separator: str, us: bool
+) -> None:
+    """A sheet's dates, written day first (or, with slashes, month first as US sheets do),
+    with a Date and a Time (UTC) column: each row keeps its day and month, including those
+    where both numbers could be a month (01.02 is not 2 January in Berlin)."""
+    day_month = "%m{0}%d{0}%Y" if us and separator != "." else "%d{0}%m{0}%Y"
+    written = day_month.format(separator)
+    # The column's other row tells slashed and dashed dates apart: a day above 12.
+    other = dt.datetime(moment.year, 1, 31, 12, 0)
+    path = tmp_path_factory.mktemp("sheet") / "sheet.csv"
+    path.write_text(
+        "Date,Time (UTC),What\n"
+        f"{other.strftime(written)},{other:%H:%M},other row\n"
+        f"{moment.strftime(written)},{moment:%H:%M},the row\n",
+        encoding="utf-8",
+    )
+    result = registry.get("csv").read(path, ImportOptions())
+    times = {event.text: event.time for event in result.events}
+    assert times["the row"] == moment.replace(second=0, microsecond=0, tzinfo=dt.UTC)
 
 
 @given(st.text(max_size=40))
