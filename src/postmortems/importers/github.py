@@ -86,6 +86,19 @@ class _Reader:
         self.window = Window(options)
         self.result = result
         self.found = False
+        #: The deployments the file lists, by id, for statuses listed apart from them
+        #: (``gh api .../deployments`` and then each one's ``/statuses``, saved together).
+        self.deployments: dict[str, dict[str, Any]] = {}
+
+    def learn(self, record: Any) -> None:
+        """Remember a listed deployment (not a status, not a webhook) by its id."""
+        if (
+            isinstance(record, dict)
+            and "state" not in record
+            and ("statuses_url" in record or ("sha" in record and "environment" in record))
+            and isinstance(record.get("id"), int | str)
+        ):
+            self.deployments[str(record["id"])] = record
 
     def record(self, record: Any, position: str) -> None:
         if not isinstance(record, dict):
@@ -106,7 +119,8 @@ class _Reader:
                     Skipped(SOURCE, position, f"deployment webhook action {record['action']!r}")
                 )
         elif "state" in record and ("deployment_url" in record or "target_url" in record):
-            self.status(record, {}, position)
+            listed = self.deployments.get(_deployment_id(record))
+            self.status(record, listed or {}, position)
         elif "statuses_url" in record or ("sha" in record and "environment" in record):
             self.deployment(record, position)
             statuses = record.get("statuses")
@@ -211,9 +225,13 @@ class _Reader:
         attrs["state"] = state
         if status.get("target_url") or status.get("log_url"):
             attrs["url"] = status.get("log_url") or status.get("target_url")
-        deployment_id = (
-            deployment.get("id") or str(status.get("deployment_url", "")).rsplit("/", 1)[-1]
-        )
+        deployment_id = str(deployment.get("id") or _deployment_id(status))
+        if "deployment_id" not in attrs and deployment_id:
+            # A status listed on its own names its deployment only in its URL; the id groups
+            # it with the deployment's other events (one change, not one per status).
+            attrs["deployment_id"] = (
+                int(deployment_id) if deployment_id.isdigit() else deployment_id
+            )
         self.result.events.append(
             Event(
                 moment.astimezone(UTC),
@@ -229,6 +247,11 @@ class _Reader:
                 attrs,
             )
         )
+
+
+def _deployment_id(status: dict[str, Any]) -> str:
+    """The id at the end of a status's ``deployment_url`` (``.../deployments/9100001``)."""
+    return string(status.get("deployment_url")).rstrip("/").rsplit("/", 1)[-1]
 
 
 def _label(deployment: dict[str, Any], environment: str = "") -> str:
@@ -280,6 +303,9 @@ class GitHubImporter:
         reader = _Reader(options, result)
         values = list(json_values(read_text(path)))
         several = len(values) > 1
+        for _line, value, _error in values:
+            for record in value if isinstance(value, list) else [value]:
+                reader.learn(record)
         for line, value, error in values:
             if error:
                 if not several:
