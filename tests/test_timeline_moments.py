@@ -386,3 +386,27 @@ def test_deploys_to_other_environments_are_not_to_production(attrs, elsewhere):
     rows = [["2025-04-05T15:00:00Z", "github", "deploy-succeeded", "ann", "Deploy api", attrs]]
     (trigger,) = trigger_candidates(events_from(rows), when("2025-04-05T15:10:00Z"))
     assert ("not to production" in trigger.reason) is elsewhere
+
+
+def test_a_mitigation_the_trouble_comes_back_after_is_not_the_mitigation():
+    alert = {"alertname": "DbLatency"}
+    rows = [
+        ["2025-01-31T22:56:00Z", "am", "alert-firing", None, "DbLatency firing", alert],
+        ["2025-01-31T22:58:00Z", "slack", "message", "Max", "ack, looking"],
+        ["2025-01-31T23:01:00Z", "am", "alert-resolved", None, "DbLatency resolved", alert],
+        # Called a blip: the alert fires again three minutes later.
+        ["2025-01-31T23:03:00Z", "slack", "message", "Max", "latency back to normal, a blip"],
+        ["2025-01-31T23:06:00Z", "am", "alert-firing", None, "DbLatency firing", alert],
+        # A revert whose apply failed: the alert clears for a moment and fires again.
+        ["2025-01-31T23:21:00Z", "git", "rollback", "Max", "Revert \"Move the db volume\""],
+        ["2025-01-31T23:36:00Z", "am", "alert-resolved", None, "DbLatency resolved", alert],
+        ["2025-01-31T23:39:00Z", "am", "alert-firing", None, "DbLatency firing", alert],
+        # The switchover held: the alert cleared for good.
+        ["2025-02-01T00:11:52Z", "k8s", "k8s-normal", None,
+         "postgresql/db: Switchover: Switchover from db-0 to db-1 FINISHED"],
+        ["2025-02-01T00:14:00Z", "am", "alert-resolved", None, "DbLatency resolved", alert],
+        ["2025-02-01T08:41:00Z", "slack", "message", "Anna", "Closing the incident, all clear"],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    moments = propose_moments(events)
+    assert moments["mitigated"].time == when("2025-02-01T00:11:52Z")

@@ -37,10 +37,12 @@ _MITIGATED = re.compile(
     r"deployed|out|live)|rolled back|reverted|revert (is )?(deployed|out|live|complete|done)|"
     r"mitigat(ed|ion (is )?(in place|complete|applied|deployed|worked))|"
     r"recovered|recovering|recovery (confirmed|complete)|back (to|at) (normal|baseline|green)|"
-    r"(errors?|error rate|latency|5xx|failures?|timeouts?)\b[^.;]{0,40}\b(down to|dropp(ed|ing)|"
+    r"(errors?|error rate|latency|5xx|failures?|timeouts?|writes|requests|queries)\b[^.;]{0,40}"
+    r"\b(down to|dropp(ed|ing)|"
     r"below|under|normal|recover\w*|back (to|at|under|below)|gone|stopped|cleared|subsid\w+|"
     r"decreas\w+|falling|fell)|"
-    r"fail(ed)?[- ]?over (is )?(complete|completed|done|finished)|failed over|restored|"
+    r"(fail(ed)?|switch(ed)?)[- ]?over (is )?(complete|completed|done|finished)|failed over|"
+    r"switched over|switchover\b[^.;]{0,80}\b(finished|complete|completed|succeeded)|restored|"
     r"(hot)?fix (is )?(deployed|out|live|rolled out|in place)|stabili[sz]ed|"
     r"traffic (drained|shifted|moved)|(scaled|restarted) .{0,40}(healthy|fixed|recover\w*)|"
     r"impact (has )?(ended|stopped|over)|no longer (see\w*|get\w*|throw\w*|fail\w*|error\w*)|"
@@ -101,6 +103,10 @@ _TRIVIAL = re.compile(
 _FIRING = re.compile(r"\[?\b(firing|alerting|triggered|critical)\b", _F)
 _CLEARED = re.compile(r"\[?\b(resolved|ok|normal|recovered|cleared)\b", _F)
 _CLOSED = re.compile(r"\b(auto-)?closed\b", _F)
+#: A notification's leading status ("[RESOLVED] Name (db critical)", "[FIRING:2] ...",
+#: "RESOLVED: ..."): it decides, whatever words follow (a resolved alert's labels may say
+#: "critical").
+_STATUS_TAG = re.compile(r"^\s*\[?\s*(resolved|ok|firing|alerting|triggered)\b", _F)
 #: An alert notification's priority tag as Opsgenie and others post it ("[P1] #4821 Name: ...").
 _PRIORITY_TAG = re.compile(r"^\s*\[P[1-5]\]", _F)
 _DEPLOY_TEXT = re.compile(r"\b(deploy(ed|ing|ment)?|released?|rollout|rolled out|shipped)\b", _F)
@@ -178,6 +184,9 @@ def is_trivial_change(text: str) -> bool:
 def says_firing(text: str) -> bool:
     """An alert notification posted as text says the alert is firing (a priority-tagged
     notification counts unless it says the alert cleared)."""
+    tag = _STATUS_TAG.match(text)
+    if tag is not None:
+        return tag.group(1).lower() not in ("resolved", "ok")
     if _FIRING.search(text):
         return True
     return bool(_PRIORITY_TAG.match(text)) and not says_cleared(text)
@@ -186,6 +195,9 @@ def says_firing(text: str) -> bool:
 def says_cleared(text: str) -> bool:
     """An alert notification posted as text says the alert cleared (or, priority-tagged,
     that it was closed)."""
+    tag = _STATUS_TAG.match(text)
+    if tag is not None:
+        return tag.group(1).lower() in ("resolved", "ok")
     if _CLEARED.search(text):
         return True
     return bool(_PRIORITY_TAG.match(text)) and bool(_CLOSED.search(text))

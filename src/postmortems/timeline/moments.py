@@ -22,7 +22,8 @@ What the moments mean (the SRE reading, not a tool's):
     Impact stopped, shown by the first completed mitigating action after detection: a rollback, a
     flag turned off,
     revert, a fix deployed, or a person reporting that errors dropped or the rollback completed.
-    Plans and approvals ("proposing rollback", "go for rollback") do not count. Without any,
+    Plans and approvals ("proposing rollback", "go for rollback") do not count, nor does an
+    action after which an alert or page of the incident soon fires again. Without any,
     the first successful deploy after detection; then the moment every metric that crossed its
     threshold is back, else every alert resolved (these lag behind the action that helped, so
     they come last); never later than the resolution.
@@ -203,7 +204,7 @@ def propose_moments(
     if result["acknowledged"] is None:
         result["acknowledged"] = _acknowledged(items, anchor, limit, result["detected"])
     if result["mitigated"] is None:
-        result["mitigated"] = _mitigated(items, anchor, limit)
+        result["mitigated"] = _mitigated(items, anchor, limit, settings)
     if result["resolved"] is None:
         after = result["mitigated"].time if result["mitigated"] else anchor
         result["resolved"] = _resolved(items, anchor, after, limit, settings)
@@ -406,8 +407,15 @@ def _acknowledged(
     return None
 
 
-def _mitigated(items: _Items, anchor: dt.datetime, limit: dt.datetime) -> Moment | None:
-    action = _first(items, Signal.MITIGATION, after=anchor, before=limit)
+def _mitigated(
+    items: _Items, anchor: dt.datetime, limit: dt.datetime, settings: MomentSettings
+) -> Moment | None:
+    since = anchor - settings.symptom_reach
+
+    def held(item: _Item) -> bool:
+        return not _came_back(items, item, since, settings.symptom_gap)
+
+    action = _first(items, Signal.MITIGATION, after=anchor, before=limit, where=held)
     if action is not None:
         return _moment("mitigated", action, _mitigation_reason(action.event))
     deploy = _first(
@@ -415,11 +423,39 @@ def _mitigated(items: _Items, anchor: dt.datetime, limit: dt.datetime) -> Moment
         Signal.CHANGE,
         after=anchor,
         before=limit,
-        where=lambda i: i.event.kind == EventKind.DEPLOY_SUCCEEDED,
+        where=lambda i: i.event.kind == EventKind.DEPLOY_SUCCEEDED and held(i),
     )
     if deploy is not None:
         return _moment("mitigated", deploy, "first successful deploy after detection")
     return None
+
+
+_REOPENS = frozenset({Signal.ALERT_FIRING, Signal.PAGE_TRIGGERED})
+_CLOSES = frozenset({Signal.ALERT_RESOLVED, Signal.PAGE_RESOLVED})
+
+
+def _came_back(items: _Items, action: _Item, since: dt.datetime, settle: dt.timedelta) -> bool:
+    """Whether the trouble came back after ``action``: an alert or page of the incident (opened
+    from ``since`` on) firing again within ``settle`` of the action, or of its own clearing
+    after the action. A "looks like a blip" before the alert fires again, or a revert whose
+    apply failed, did not stop the impact."""
+    keys = {
+        _key(i.event) for i in items.scan(_REOPENS, since, action.time) if i.index < action.index
+    }
+    if not keys:
+        return False
+    cleared: dict[tuple[str, str], dt.datetime] = {}
+    for item in items.scan(_REOPENS | _CLOSES, action.time, action.time + 2 * settle):
+        if item.index <= action.index:
+            continue
+        key = _key(item.event)
+        if key not in keys:
+            continue
+        if item.signals & _CLOSES:
+            cleared[key] = item.time
+        elif item.time - cleared.get(key, action.time) <= settle:
+            return True
+    return False
 
 
 def _recovered(
