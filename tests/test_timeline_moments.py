@@ -410,3 +410,49 @@ def test_a_mitigation_the_trouble_comes_back_after_is_not_the_mitigation():
     events = sorted(events_from(rows), key=lambda e: e.epoch)
     moments = propose_moments(events)
     assert moments["mitigated"].time == when("2025-02-01T00:11:52Z")
+
+
+def test_without_a_page_silenced_and_lone_alerts_are_not_detection_when_people_report_it():
+    rows = [
+        ["2025-09-18T13:15:00Z", "am", "alert-firing", None, "KubeJobFailed firing (silenced)",
+         {"alertname": "KubeJobFailed", "state": "suppressed", "silenced_by": ["s1"]}],
+        # Fires all afternoon, and nothing else goes wrong for 22 minutes after it.
+        ["2025-09-18T13:41:12Z", "am", "alert-firing", None, "CertificateExpiringSoon firing",
+         {"alertname": "CertificateExpiringSoon", "severity": "warning"}],
+        ["2025-09-18T13:48:10Z", "grafana", "config-change", "Priya", "flag on in Staging"],
+        ["2025-09-18T14:02:31Z", "grafana", "config-change", "Priya", "flag on in Production"],
+        ["2025-09-18T14:03:30Z", "prometheus", "metric-crossing", None, "eu-west errors > 5%",
+         {"series": "eu-west"}],
+        ["2025-09-18T14:16:20Z", "slack", "message", "Hana",
+         "Customers in DE report the payment step fails"],
+        ["2025-09-18T14:18:05Z", "slack", "message", "Marco", "thanks, looking. I'll take IC"],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    moments = propose_moments(events)
+    assert moments["detected"].time == when("2025-09-18T14:16:20Z")
+    assert moments["started"].time == when("2025-09-18T14:03:30Z")
+
+
+def test_a_lone_alert_is_detection_when_nobody_reported_anything():
+    rows = [
+        ["2025-09-18T10:00:00Z", "am", "alert-firing", None, "ApiErrors firing",
+         {"alertname": "ApiErrors"}],
+        ["2025-09-18T10:20:00Z", "slack", "message", "Ann", "looking"],
+    ]  # fmt: skip
+    moments = propose_moments(events_from(rows))
+    assert moments["detected"].time == when("2025-09-18T10:00:00Z")
+    assert moments["acknowledged"].time == when("2025-09-18T10:20:00Z")
+
+
+def test_a_change_in_staging_is_not_to_production():
+    from postmortems.timeline.triggers import trigger_candidates
+
+    rows = [
+        ["2025-09-18T13:48:10Z", "grafana", "config-change", "Priya",
+         "Priya turned on the flag new-checkout in Staging"],
+        ["2025-09-18T14:02:31Z", "grafana", "config-change", "Priya",
+         "Priya turned on the flag new-checkout in Production"],
+    ]  # fmt: skip
+    triggers = trigger_candidates(events_from(rows), when("2025-09-18T14:03:30Z"))
+    assert "not to production" in triggers[1].reason
+    assert triggers[0].event.text.endswith("in Production")

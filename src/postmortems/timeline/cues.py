@@ -128,8 +128,10 @@ def says_mitigated(text: str) -> bool:
 
 
 def says_resolved(text: str) -> bool:
-    """A message closing the incident ("resolved", "all clear", "closing the incident")."""
-    if not _RESOLVED.search(text) or _negated(text):
+    """A message closing the incident ("resolved", "all clear", "closing the incident"); a
+    negation counts in the clause that closes it ("not resolved yet"), not in a later one
+    ("closing the incident: errors at baseline, no new tickets")."""
+    if not any(not _negated(_clause(text, m.start(), m.end())) for m in _RESOLVED.finditer(text)):
         return False
     # "Resolving." closes; "will resolve once ..." and "resolved?" do not.
     return not _INTENT.search(_RESOLVED.sub("", text))
@@ -212,6 +214,16 @@ def _hypothetical(text: str) -> bool:
     return bool(
         re.search(r"\b(might|may|could|would|if|in case|expect\w*|heads[- ]up)\b", text, _F)
     )
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,]\s|\s[-\u2013\u2014]\s|\n")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``[start, end)``, between punctuation that ends one."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 def _negated(text: str) -> bool:

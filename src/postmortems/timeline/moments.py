@@ -257,11 +257,19 @@ def _detected(items: _Items, floor: dt.datetime | None, settings: MomentSettings
         paged = page
 
         def led_to_page(item: _Item) -> bool:
-            return real(item) and _led_to(items, item, paged)
+            return real(item) and _notified(item) and _led_to(items, item, paged)
 
         alert = _first(items, Signal.ALERT_FIRING, after=after, before=page.time, where=led_to_page)
     else:
-        alert = _first(items, Signal.ALERT_FIRING, after=floor, where=real)
+        # No page: an alert that notified someone, with more signs of trouble following it;
+        # one followed by quiet (a certificate expiring in 13 days, firing all afternoon) is
+        # not what people responded to when they reported the problem later.
+        def heard(item: _Item) -> bool:
+            return real(item) and _notified(item) and not _quiet_after(items, item, settings)
+
+        alert = _first(items, Signal.ALERT_FIRING, after=floor, where=heard)
+        if alert is None and _first(items, Signal.REPORT, after=floor) is None:
+            alert = _first(items, Signal.ALERT_FIRING, after=floor, where=real)
     strong = min((i for i in (page, alert) if i is not None), key=lambda i: i.time, default=None)
     if strong is not None:
         lead = strong.time - settings.report_lead
@@ -281,6 +289,27 @@ def _detected(items: _Items, floor: dt.datetime | None, settings: MomentSettings
 
 
 _OPENS = {Signal.ALERT_FIRING: Signal.ALERT_RESOLVED, Signal.PAGE_TRIGGERED: Signal.PAGE_RESOLVED}
+
+
+def _notified(item: _Item) -> bool:
+    """Whether an alert told anyone: a silenced or inhibited one did not."""
+    attrs = item.event.attrs
+    return not (
+        attrs.get("silenced_by") or attrs.get("inhibited_by") or attrs.get("state") == "suppressed"
+    )
+
+
+def _quiet_after(items: _Items, item: _Item, settings: MomentSettings) -> bool:
+    """Whether nothing else went wrong (and nobody spoke of trouble) for ``symptom_gap`` after
+    ``item``: changes aside, no signal from anything but the alert itself."""
+    key = _key(item.event)
+    for n in range(item.index + 1, len(items)):
+        if items.time(n) - item.time > settings.symptom_gap:
+            return True
+        other = items.item(n)
+        if other.signals - _BARE_CHANGE and _key(other.event) != key:
+            return False
+    return False  # nothing after it at all: the data ends with it
 
 
 def _led_to(items: _Items, alert: _Item, page: _Item) -> bool:

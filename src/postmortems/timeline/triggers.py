@@ -149,12 +149,22 @@ _NOT_PRODUCTION = re.compile(
 )
 
 
-def _not_production(event: Event) -> bool:
+#: Text that places a change in another environment ("to staging", "in Staging").
+_ELSEWHERE_TEXT = re.compile(
+    r"\b(to|in|on|for) (the )?(staging|stage|sandbox|dev|development|qa|test|preview)\b"
+    r"(?! (and|&) prod)",
+    re.I,
+)
+
+
+def _not_production(event: Event, text: str) -> bool:
     attrs = event.attrs
     if attrs.get("production_environment") is False:
         return True
     environment = attrs.get("environment")
-    return isinstance(environment, str) and _NOT_PRODUCTION.match(environment) is not None
+    if isinstance(environment, str):
+        return _NOT_PRODUCTION.match(environment) is not None
+    return _ELSEWHERE_TEXT.search(text) is not None and "production" not in text.lower()
 
 
 def _rank(
@@ -165,7 +175,7 @@ def _rank(
     words = cues.risky_words(text)
     if event.kind in _DEPLOY_KINDS:
         words -= _DEPLOY_WORDS
-    elsewhere = _not_production(event)
+    elsewhere = _not_production(event, text)
     trivial = elsewhere or cues.is_trivial_change(text)
     closeness = 1.0 - lead / lookback
     score = round(weight + min(len(words), 3) + 2.0 * closeness - (2.0 if trivial else 0.0), 3)
