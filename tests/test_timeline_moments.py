@@ -456,3 +456,25 @@ def test_a_change_in_staging_is_not_to_production():
     triggers = trigger_candidates(events_from(rows), when("2025-09-18T14:03:30Z"))
     assert "not to production" in triggers[1].reason
     assert triggers[0].event.text.endswith("in Production")
+
+
+def test_a_rollback_deployments_success_read_apart_from_it_is_the_mitigation():
+    rows = [
+        ["2025-09-18T14:00:00Z", "am", "alert-firing", None, "ApiErrors firing",
+         {"alertname": "ApiErrors"}],
+        ["2025-09-18T14:05:00Z", "slack", "message", "Ann", "looking"],
+        # Another service's deploy meanwhile: not the mitigation.
+        ["2025-09-18T14:10:00Z", "github", "deploy-succeeded", "bo",
+         "Deploy search v9 to production: success", {"deployment_id": 41}],
+        # From the deployments file: the rollback, created.
+        ["2025-09-18T14:20:00Z", "github", "deploy-started", "ann",
+         "Rollback v1.4.1 to production started", {"deployment_id": 42, "rollback": True}],
+        # From the statuses file: its success, which says only "success".
+        ["2025-09-18T14:24:00Z", "github", "deploy-succeeded", "ci[bot]",
+         "Deploy to production: success", {"deployment_id": 42}],
+        ["2025-09-18T14:40:00Z", "am", "alert-resolved", None, "ApiErrors resolved",
+         {"alertname": "ApiErrors"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    moments = propose_moments(events)
+    assert moments["mitigated"].time == when("2025-09-18T14:24:00Z")

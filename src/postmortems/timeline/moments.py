@@ -92,7 +92,7 @@ class _Items:
         self.events = events
         self.epochs = [e.epoch for e in events]
         self._signals: list[frozenset[Signal] | None] = [None] * len(events)
-        self.elsewhere = _other_channels(events)
+        self.elsewhere, self.rollbacks = _survey(events)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -104,6 +104,12 @@ class _Items:
             found = signals(event)
             if found & _SPOKEN and event.attrs.get("channel") in self.elsewhere:
                 found = found - _SPOKEN
+            if (
+                self.rollbacks
+                and event.kind == EventKind.DEPLOY_SUCCEEDED
+                and (event.source, _deployment(event)) in self.rollbacks
+            ):
+                found = found | {Signal.MITIGATION}
             self._signals[n] = found
         return _Item(n, event, _utc(event.time), found)
 
@@ -139,14 +145,39 @@ class _Items:
 _SPOKEN = frozenset({Signal.REPORT, Signal.ACK, Signal.MITIGATION, Signal.RESOLUTION})
 
 
-def _other_channels(events: Sequence[Event]) -> frozenset[str]:
+def _survey(events: Sequence[Event]) -> tuple[frozenset[str], frozenset[tuple[str, str | int]]]:
+    """One pass over the events for what reading any of them needs: the chat channels whose
+    words are not the response, and the deployments marked as rollbacks."""
+    channels: set[str] = set()
+    rollbacks: set[tuple[str, str | int]] = set()
+    message, deploys = EventKind.MESSAGE, _DEPLOY_KINDS
+    for e in events:
+        kind = e.kind
+        if kind == message:
+            name = e.attrs.get("channel")
+            if isinstance(name, str):
+                channels.add(name)
+        elif kind in deploys:
+            attrs = e.attrs
+            if attrs.get("rollback") and (deployment := _deployment(e)) is not None:
+                rollbacks.add((e.source, deployment))
+    return _other_channels(channels), frozenset(rollbacks)
+
+
+def _deployment(event: Event) -> str | int | None:
+    """The deployment an event belongs to (an id as importers write it), if any."""
+    value = event.attrs.get("deployment_id")
+    return value if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+#: Deployments some event marks as a rollback: their success is a mitigation even when read
+#: apart from the deployment (GitHub's statuses, listed by another API call, say "success").
+_DEPLOY_KINDS = frozenset({EventKind.DEPLOY_STARTED, EventKind.DEPLOY_SUCCEEDED})
+
+
+def _other_channels(channels: set[str]) -> frozenset[str]:
     """Chat channels to not read people's words from: when some channels are named for an
     incident (``inc-orders``), the others (#general, #random) are chatter, not the response."""
-    channels = {
-        name
-        for e in events
-        if e.kind == EventKind.MESSAGE and isinstance(name := e.attrs.get("channel"), str)
-    }
     incident = {name for name in channels if is_incident_channel(name)}
     return frozenset(channels - incident) if incident else frozenset()
 
