@@ -140,6 +140,31 @@ def _merged_into(reason: Any) -> tuple[str, str] | None:
     return target_id, f"#{number[1]}" if number else target_id
 
 
+def _incident_label(summary: str) -> str:
+    """``[#5102] Billing retries high`` -> ``#5102 Billing retries high``."""
+    return re.sub(r"^\[(#\d+)\]", r"\1", summary)
+
+
+def _name_incidents(events: list[Event]) -> None:
+    """In an export holding several incidents' log entries (the account's ``GET /log_entries``),
+    say in each entry's text which incident it belongs to: "Resolved through the API." or
+    "Acknowledged by Tom Becker." reads as the incident's end or acknowledgement whichever
+    incident it was. A trigger entry names its incident already, and so does every webhook."""
+    if len({str(e.attrs.get("incident_id") or e.attrs.get("incident")) for e in events}) < 2:
+        return
+    for event in events:
+        attrs = event.attrs
+        summary = attrs.get("incident")
+        if (
+            type(summary) is not str
+            or event.kind == EventKind.PAGE_TRIGGERED
+            or "event_type" in attrs  # a webhook: its text names the incident
+            or summary in event.text
+        ):
+            continue
+        event.text = f"{event.text} ({_incident_label(summary)})"
+
+
 class PagerDutyImporter:
     """PagerDuty incident log entries (REST v2) and webhooks v3 payloads."""
 
@@ -167,6 +192,7 @@ class PagerDutyImporter:
             if exc.msg != "Extra data":
                 load_json(text, path, WHAT)  # raises with the line of the syntax error
             self._read_lines(path, text, window, result)
+            _name_incidents(result.events)
             return result
         if isinstance(document, dict) and isinstance(document.get("log_entries"), list):
             records: list[Any] = document["log_entries"]
@@ -207,6 +233,7 @@ class PagerDutyImporter:
                 path=str(path),
                 hint="name the right kind as KIND:PATH",
             )
+        _name_incidents(result.events)
         return result
 
     def _read_lines(self, path: Path, text: str, window: Window, result: ImportResult) -> None:
@@ -296,6 +323,18 @@ class PagerDutyImporter:
                     text = f"{text}: {incident_summary}"
             if incident.get("id"):
                 attrs["incident_id"] = incident["id"]
+        # The service and teams tell one incident's entries from another's in an account-wide
+        # export (``GET /log_entries``): a billing page and a search page interleaved.
+        service = entry.get("service")
+        if service:
+            service_name = _summary(service)
+            if service_name:
+                attrs["service"] = service_name
+        teams = entry.get("teams")
+        if teams and type(teams) is list:
+            team_names = [name for name in map(_summary, teams) if name]
+            if team_names:
+                attrs["teams"] = team_names
         user = entry.get("user")
         if user:
             notified = _summary(user)
@@ -372,6 +411,9 @@ class PagerDutyImporter:
             attrs["incident_id"] = incident_id
         if data.get("urgency"):
             attrs["urgency"] = data["urgency"]
+        service_name = _summary(data.get("service"))
+        if service_name:
+            attrs["service"] = service_name
         result.events.append(
             Event(
                 moment.timestamp(),
