@@ -29,6 +29,7 @@ from postmortems.importers._io import (
     OUT_OF_RANGE,
     UTC,
     Window,
+    display_path,
     head,
     holdable,
     json_values,
@@ -285,45 +286,66 @@ class GitHubImporter:
     description = "GitHub deployments and statuses (REST JSON) or deployment(_status) webhooks"
 
     def sniff(self, path: Path) -> bool:
-        if not path.is_file():
-            return False
-        text = head(path)
-        # A repository object has a statuses_url too (commit statuses): ask for /deployments/.
-        return (
-            '"deployment_status"' in text
-            or '"deployment_url"' in text
-            or ('"statuses_url"' in text and "/deployments/" in text)
-            or ('"deployment"' in text and '"environment"' in text)
-            # Deployments trimmed by `gh api ... --jq` lose their URLs but keep these fields.
-            or ('"sha"' in text and '"task"' in text and '"environment"' in text)
-        )
+        if path.is_dir():
+            # Webhook payloads saved as delivered, one per file.
+            files = _files(path)[:3]
+            return bool(files) and all(_looks_like_github(head(f)) for f in files)
+        return path.is_file() and _looks_like_github(head(path))
 
     def read(self, path: Path, options: ImportOptions) -> ImportResult:
+        root = path if path.is_dir() else None
+        files = _files(path) if root else [path]
+        if not files:
+            raise InputError("no .json or .jsonl files in this folder", path=str(path))
         result = ImportResult(source=SOURCE)
         reader = _Reader(options, result)
-        values = list(json_values(read_text(path)))
-        several = len(values) > 1
-        for _line, value, _error in values:
-            for record in value if isinstance(value, list) else [value]:
-                reader.learn(record)
-        for line, value, error in values:
-            if error:
-                if not several:
-                    raise InputError(error, path=str(path), line=line, hint=f"expected {WHAT}")
-                result.skipped.append(Skipped(SOURCE, f"{path.name}:{line}", error))
-                continue
-            records = value if isinstance(value, list) else [value]
-            for index, record in enumerate(records):
-                if several:
-                    position = f"{path.name}:{line}" + (
-                        f"#{index}" if isinstance(value, list) else ""
-                    )
-                else:
-                    position = f"{path.name}#{index}"
-                reader.record(record, position)
+        loaded = [(file, list(json_values(read_text(file)))) for file in files]
+        # Learn every deployment first: a status may come in a file before its deployment's.
+        for _file, values in loaded:
+            for _line, value, _error in values:
+                for record in value if isinstance(value, list) else [value]:
+                    reader.learn(record)
+        for file, values in loaded:
+            _read_values(reader, file, display_path(file, root), values)
         if not reader.found:
             raise InputError(f"not {WHAT}", path=str(path), hint="name the right kind as KIND:PATH")
         return result
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".json", ".jsonl") and p.is_file())
+
+
+def _looks_like_github(text: str) -> bool:
+    # A repository object has a statuses_url too (commit statuses): ask for /deployments/.
+    return (
+        '"deployment_status"' in text
+        or '"deployment_url"' in text
+        or ('"statuses_url"' in text and "/deployments/" in text)
+        or ('"deployment"' in text and '"environment"' in text)
+        # Deployments trimmed by `gh api ... --jq` lose their URLs but keep these fields.
+        or ('"sha"' in text and '"task"' in text and '"environment"' in text)
+    )
+
+
+def _read_values(
+    reader: _Reader, path: Path, name: str, values: list[tuple[int, Any | None, str]]
+) -> None:
+    """One file's JSON values, each record placed as ``name:line#index`` or ``name#index``."""
+    several = len(values) > 1
+    for line, value, error in values:
+        if error:
+            if not several:
+                raise InputError(error, path=str(path), line=line, hint=f"expected {WHAT}")
+            reader.result.skipped.append(Skipped(SOURCE, f"{name}:{line}", error))
+            continue
+        records = value if isinstance(value, list) else [value]
+        for index, record in enumerate(records):
+            if several:
+                position = f"{name}:{line}" + (f"#{index}" if isinstance(value, list) else "")
+            else:
+                position = f"{name}#{index}"
+            reader.record(record, position)
 
 
 IMPORTER = GitHubImporter()
