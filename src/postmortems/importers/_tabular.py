@@ -124,13 +124,14 @@ class Layout:
     dayfirst: bool = False
 
 
-def day_first(values: Iterable[Any]) -> bool:
+def day_first(values: Iterable[Any]) -> bool | None:
     """Whether the numeric dates of a column are written day first (``31/01/2025``).
 
     dateutil reads ``01/02/2025`` as 2 January, the American way; a European sheet means 1
     February. The first date whose first number cannot be a month (``31/01``) says day first,
-    the first whose second cannot (``01/31``) says month first; without either, month first.
-    Dotted dates (``01.02.2025``) are day first wherever they are written, whatever this says.
+    the first whose second cannot (``01/31``) says month first; without either, None: the
+    column cannot tell (the caller decides, by the window, else month first). Dotted dates
+    (``01.02.2025``) are day first wherever they are written, whatever this says.
     """
     for value in values:
         match = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
@@ -140,7 +141,7 @@ def day_first(values: Iterable[Any]) -> bool:
                 return True
             if second > 12 >= first:
                 return False
-    return False
+    return None
 
 
 def starts_with_numeric_date(value: Any) -> bool:

@@ -16,6 +16,7 @@ from postmortems.errors import InputError
 from postmortems.importers._io import Window, head, read_text
 from postmortems.importers._tabular import (
     CANDIDATES,
+    Layout,
     day_first,
     resolve_columns,
     row_event,
@@ -25,13 +26,15 @@ from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import Skipped
 
 SOURCE = "csv"
+#: Rows read both ways to choose between day first and month first by the window.
+_WINDOW_TRIAL_ROWS = 200
 _DELIMITERS = ",;\t|"
 
 
-def _dates_day_first(text: str, delimiter: str, columns: list[str]) -> bool:
+def _dates_day_first(text: str, delimiter: str, columns: list[str]) -> bool | None:
     """Whether the sheet writes its dates day first (``31/01/2025``), from the whole column:
-    one row cannot tell ``01/02/2025`` apart. Looked for only when the first date is written
-    that way, so an ISO 8601 export is not read twice."""
+    one row cannot tell ``01/02/2025`` apart; None when no row can. Looked for only when the
+    first date is written that way, so an ISO 8601 export is not read twice."""
     rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         first = next((row for row in rows if any(row.get(c) for c in columns)), None)
@@ -41,6 +44,43 @@ def _dates_day_first(text: str, delimiter: str, columns: list[str]) -> bool:
         return day_first(values)
     except csv.Error:
         return False  # the reading proper reports it, with its line
+
+
+def _in_window(text: str, delimiter: str, layout: Layout, window: Window) -> int:
+    """How many of the sheet's first rows fall in the window when read with ``layout``."""
+    rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    inside = 0
+    try:
+        for row in itertools.islice(rows, _WINDOW_TRIAL_ROWS):
+            try:
+                event = row_event(row, layout, SOURCE, "", "", 0)
+            except (ValueError, TypeError, InputError):
+                continue
+            inside += window.admits(event.time, event.end)
+    except csv.Error:
+        pass  # the reading proper reports it, with its line
+    return inside
+
+
+def _choose_day_first(text: str, delimiter: str, layout: Layout, options: ImportOptions) -> bool:
+    """Day first or month first for dates the column cannot tell (``07/10/2025`` in every row).
+
+    A sheet a Brazilian or British team keeps for an incident on 7 October reads as 10 July
+    month first, and every row would fall outside the window asked for and vanish. With a
+    window, the reading that puts more of the sheet's rows in it wins; without one, or when
+    both put as many, month first (dateutil's reading) as before.
+    """
+    columns = [layout.columns[role] for role in ("date", "time") if role in layout.columns]
+    decided = _dates_day_first(text, delimiter, columns)
+    if decided is not None:
+        return decided
+    window = Window(options)
+    if window.start is None and window.end is None:
+        return False
+    layout.dayfirst = False
+    month_first = _in_window(text, delimiter, layout, window)
+    layout.dayfirst = True
+    return _in_window(text, delimiter, layout, window) > month_first
 
 
 def _delimiter(header: str) -> str:
@@ -81,11 +121,7 @@ class CsvImporter:
         if not header:
             raise InputError("empty CSV file: no header row", path=str(path))
         layout = resolve_columns(header, options, str(path))
-        layout.dayfirst = _dates_day_first(
-            text,
-            delimiter,
-            [layout.columns[role] for role in ("date", "time") if role in layout.columns],
-        )
+        layout.dayfirst = _choose_day_first(text, delimiter, layout, options)
         result = ImportResult(source=SOURCE)
         window = Window(options)
         line = 1
