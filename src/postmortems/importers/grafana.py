@@ -4,7 +4,8 @@
 ``time`` for a point annotation, larger for a region (``Event.end``). Alert state annotations
 (``newState``: alerting / ok / normal / pending / no_data, and unified alerting's "Alerting
 (NoData)", "Normal (MissingSeries)", ...) become ``alert-firing`` (alerting...) and
-``alert-resolved`` (back to ok or normal...). An annotation tagged as a feature-flag or
+``alert-resolved`` (back to ok or normal...); a reason added to the state it was in
+("Alerting" -> "Alerting (NoData)") is an ``annotation``. An annotation tagged as a feature-flag or
 configuration change (``feature-flag``, ``flag``, ``config``, ``config-change``, or a flag
 service's name such as ``launchdarkly``, as flag integrations and Terraform hooks post them) is a
 ``config-change``, unless a ``deploy``/``release``/``rollback`` tag says it marks a deployment;
@@ -121,11 +122,14 @@ class GrafanaImporter:
         if not window.admits(time, end):
             return True
         state = string(item.get("newState")).lower()
+        previous = string(item.get("prevState")).lower()
         # Legacy alerting writes "alerting"/"ok"; unified alerting "Alerting", "Normal",
-        # "Alerting (NoData)", "Normal (MissingSeries)", ...
-        if state.startswith(_FIRING):
+        # "Alerting (NoData)", "Normal (MissingSeries)", ... A reason added to the state it was
+        # already in ("Alerting" -> "Alerting (NoData)" while the query returns nothing) is
+        # neither a new firing nor a resolution: the alert stayed where it was.
+        if state.startswith(_FIRING) and not previous.startswith(_FIRING):
             kind: str = EventKind.ALERT_FIRING
-        elif state.startswith(_RESOLVED) and item.get("prevState"):
+        elif state.startswith(_RESOLVED) and previous and not previous.startswith(_RESOLVED):
             kind = EventKind.ALERT_RESOLVED
         else:
             kind = EventKind.ANNOTATION
