@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,61 @@ from postmortems.timeline.event import Event, EventKind, Skipped
 SOURCE = "k8s"
 WHAT = "kubectl get events -o json or -o yaml (an EventList)"
 _EPOCH_ZERO = dt.datetime(1970, 1, 1, tzinfo=UTC)
+#: The deployment controller's scaling note: "Scaled up replica set web-5d4c to 2 from 1".
+_SCALED = re.compile(r"Scaled (up|down) replica set (\S+) to (\d+)")
+_ROLLBACK_NOTE = " (rollback to an earlier ReplicaSet)"
+
+
+def _rollback_steps(items: list[Any]) -> set[int]:
+    """The indices of the ScalingReplicaSet events that roll a Deployment back.
+
+    ``kubectl rollout undo`` (apps/v1) leaves no event of its own: the controller scales the
+    ReplicaSet of the earlier template back up and the current one down, as in any rollout. What
+    tells it apart is the ReplicaSet: one that a rollout had scaled to 0 while another was scaled
+    up is back. Its scale-ups, and the scale-downs of the others until they reach 0, are the
+    rollback's steps. Read in time order (kubectl lists events by name); a ReplicaSet scaled to
+    0 and back with no other one involved (scale to zero) is not a rollback.
+    """
+    steps: list[tuple[dt.datetime, int, str, str, str, int]] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or item.get("reason") != "ScalingReplicaSet":
+            continue
+        involved = item.get("involvedObject") or item.get("regarding")
+        note = item.get("message") or item.get("note")
+        time = _time(
+            item.get("firstTimestamp")
+            or item.get("deprecatedFirstTimestamp")
+            or item.get("eventTime")
+        )
+        match = _SCALED.search(note) if isinstance(note, str) else None
+        if not isinstance(involved, dict) or match is None or time is None:
+            continue
+        owner = f"{involved.get('namespace')}/{involved.get('name')}"
+        steps.append((time, index, owner, match[1], match[2], int(match[3])))
+    steps.sort(key=lambda step: (step[0], step[3] == "down", step[1]))
+    retired: dict[str, set[str]] = {}
+    last_up: dict[str, str] = {}
+    restoring: dict[str, str] = {}
+    found: set[int] = set()
+    for _when, index, owner, direction, replica_set, replicas in steps:
+        old = retired.setdefault(owner, set())
+        if direction == "up":
+            if replica_set in old:
+                old.discard(replica_set)
+                restoring[owner] = replica_set
+            elif restoring.get(owner) != replica_set:
+                restoring.pop(owner, None)
+            if restoring.get(owner) == replica_set:
+                found.add(index)
+            last_up[owner] = replica_set
+        else:
+            if replicas == 0 and last_up.get(owner, replica_set) != replica_set:
+                old.add(replica_set)
+            if restoring.get(owner, replica_set) != replica_set:
+                found.add(index)
+                if replicas == 0:
+                    del restoring[owner]  # rolled back: later scaling is the autoscaler's
+    return found
 
 
 def _time(value: Any) -> dt.datetime | None:
@@ -122,13 +178,23 @@ class KubernetesImporter:
         result = ImportResult(source=SOURCE)
         window = Window(options)
         recognised = not items
+        rollbacks = _rollback_steps(items)
         for index, item in enumerate(items):
-            recognised |= self._item(item, f"{path.name}#{index}", window, result)
+            recognised |= self._item(
+                item, f"{path.name}#{index}", window, result, index in rollbacks
+            )
         if not recognised:
             raise InputError(f"not {WHAT}: no item looks like an event", path=str(path))
         return result
 
-    def _item(self, item: Any, position: str, window: Window, result: ImportResult) -> bool:
+    def _item(
+        self,
+        item: Any,
+        position: str,
+        window: Window,
+        result: ImportResult,
+        rollback: bool = False,
+    ) -> bool:
         if not isinstance(item, dict):
             result.skipped.append(Skipped(SOURCE, position, "item is not an object"))
             return False
@@ -173,10 +239,18 @@ class KubernetesImporter:
         if count > 1:
             text = f"{text} (x{count})"
         event_type = item.get("type")
-        kind = EventKind.K8S_WARNING if event_type == "Warning" else EventKind.K8S_NORMAL
+        kind: str = EventKind.K8S_WARNING if event_type == "Warning" else EventKind.K8S_NORMAL
+        # DeploymentRollback: the extensions/v1beta1 rollback API ("Rolled back deployment ...").
+        rollback = rollback or reason == "DeploymentRollback"
+        if rollback:
+            kind = EventKind.ROLLBACK
+            if reason == "ScalingReplicaSet":
+                text += _ROLLBACK_NOTE
         source = item.get("source") if isinstance(item.get("source"), dict) else {}
         assert isinstance(source, dict)
         attrs: dict[str, Any] = {"reason": reason, "count": count, "type": event_type}
+        if rollback:
+            attrs["rollback"] = True
         namespace = involved.get("namespace") or metadata.get("namespace")
         if namespace:
             attrs["namespace"] = namespace
