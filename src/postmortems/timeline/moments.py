@@ -31,6 +31,8 @@ What the moments mean (the SRE reading, not a tool's):
     The incident was closed: all pages resolved, else all alerts resolved, else a person's
     message closing it ("resolving", "all clear").
 
+When another incident's page came first and was over before the mitigation, while a later
+page was still open, the moments are those of the later incident (see :func:`_page_left_open`).
 Moments the document already states win: they are kept as written and the later proposals are
 searched after them. When the chat has channels named for an incident (``inc-*``, ``incident-*``,
 ``sev*``), what people say elsewhere (#general) is not read as reports, acknowledgements or
@@ -92,7 +94,8 @@ class _Items:
         self.events = events
         self.epochs = [e.epoch for e in events]
         self._signals: list[frozenset[Signal] | None] = [None] * len(events)
-        self.elsewhere, self.rollbacks = _survey(events)
+        self.channels, self.rollbacks = _survey(events)
+        self.elsewhere = _other_channels(self.channels)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -145,9 +148,11 @@ class _Items:
 _SPOKEN = frozenset({Signal.REPORT, Signal.ACK, Signal.MITIGATION, Signal.RESOLUTION})
 
 
-def _survey(events: Sequence[Event]) -> tuple[frozenset[str], frozenset[tuple[str, str | int]]]:
-    """One pass over the events for what reading any of them needs: the chat channels whose
-    words are not the response, and the deployments marked as rollbacks."""
+def _survey(
+    events: Sequence[Event],
+) -> tuple[frozenset[str], frozenset[tuple[str, str | int]]]:
+    """One pass over the events for what reading any of them needs: the chat channels, and
+    the deployments marked as rollbacks."""
     channels: set[str] = set()
     rollbacks: set[tuple[str, str | int]] = set()
     message, deploys = EventKind.MESSAGE, _DEPLOY_KINDS
@@ -161,7 +166,7 @@ def _survey(events: Sequence[Event]) -> tuple[frozenset[str], frozenset[tuple[st
             attrs = e.attrs
             if attrs.get("rollback") and (deployment := _deployment(e)) is not None:
                 rollbacks.add((e.source, deployment))
-    return _other_channels(channels), frozenset(rollbacks)
+    return frozenset(channels), frozenset(rollbacks)
 
 
 def _deployment(event: Event) -> str | int | None:
@@ -175,7 +180,7 @@ def _deployment(event: Event) -> str | int | None:
 _DEPLOY_KINDS = frozenset({EventKind.DEPLOY_STARTED, EventKind.DEPLOY_SUCCEEDED})
 
 
-def _other_channels(channels: set[str]) -> frozenset[str]:
+def _other_channels(channels: frozenset[str]) -> frozenset[str]:
     """Chat channels to not read people's words from: when some channels are named for an
     incident (``inc-orders``), the others (#general, #random) are chatter, not the response."""
     incident = {name for name in channels if is_incident_channel(name)}
@@ -222,9 +227,47 @@ def propose_moments(
 
     for name in MOMENT_NAMES:
         result[name] = given(name)
+    stated = dict(result)
+    floor = result["started"].time if result["started"] else None
+    found = _propose(items, result, floor, settings)
+    if not any(stated.values()) and found["detected"] and found["mitigated"]:
+        # Two incidents in one window (another team's page first): the one under review is
+        # the one its mitigation ended, so the moments are proposed again from its page.
+        later = _page_left_open(items, found["detected"], found["mitigated"], settings)
+        if later is not None:
+            # What people say in the other incident's channel is not this incident's response.
+            focused = _Items(events)
+            channel = _busiest_channel(items, later.time, found["mitigated"].time)
+            if channel is not None:
+                focused.elsewhere = focused.elsewhere | (focused.channels - {channel})
+            floor = later.time - settings.report_lead
+            found = _propose(focused, dict(stated), floor, settings)
+    return found
 
+
+def _busiest_channel(items: _Items, start: dt.datetime, end: dt.datetime) -> str | None:
+    """The incident channel where people wrote most between ``start`` and ``end``."""
+    counts: dict[str, int] = {}
+    for n in range(items.lo(start), items.hi(end)):
+        event = items.events[n]
+        name = event.attrs.get("channel")
+        if (
+            event.kind == EventKind.MESSAGE
+            and isinstance(name, str)
+            and is_incident_channel(name)
+            and not is_bot(event)
+        ):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def _propose(
+    items: _Items,
+    result: dict[str, Moment | None],
+    floor: dt.datetime | None,
+    settings: MomentSettings,
+) -> dict[str, Moment | None]:
     if result["detected"] is None:
-        floor = result["started"].time if result["started"] else None
         result["detected"] = _detected(items, floor, settings)
     if result["started"] is None and result["detected"] is not None:
         result["started"] = _started(items, result["detected"], settings)
@@ -242,6 +285,32 @@ def propose_moments(
     if result["mitigated"] is None:
         result["mitigated"] = _recovered(items, anchor, limit, settings, result["resolved"])
     return result
+
+
+def _page_left_open(
+    items: _Items, detected: Moment, mitigated: Moment, settings: MomentSettings
+) -> _Item | None:
+    """A later page when the detected one was over before the mitigation: the first page
+    triggered after detection (for another incident than the pages detection led to) that is
+    still open when the mitigation completes, while every page detection led to is closed."""
+    pages = frozenset({Signal.PAGE_TRIGGERED, Signal.PAGE_RESOLVED})
+    led = detected.time + settings.report_lead
+    detected_keys: set[tuple[str, str]] = set()
+    opened: dict[tuple[str, str], _Item] = {}
+    open_now: set[tuple[str, str]] = set()
+    for item in items.scan(pages, detected.time, mitigated.time):
+        key = _key(item.event)
+        if Signal.PAGE_TRIGGERED in item.signals:
+            if item.time <= led and not opened:
+                detected_keys.add(key)
+            opened.setdefault(key, item)
+            open_now.add(key)
+        else:
+            open_now.discard(key)
+    if not detected_keys or detected_keys & open_now:
+        return None
+    later = [opened[key] for key in open_now if key not in detected_keys]
+    return min(later, key=lambda i: i.time) if later else None
 
 
 def _anchor(found: Mapping[str, Moment | None]) -> dt.datetime:
