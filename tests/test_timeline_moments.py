@@ -478,3 +478,21 @@ def test_a_rollback_deployments_success_read_apart_from_it_is_the_mitigation():
     events = sorted(events_from(rows), key=lambda e: e.epoch)
     moments = propose_moments(events)
     assert moments["mitigated"].time == when("2025-09-18T14:24:00Z")
+
+
+def test_something_else_paging_after_the_all_clear_does_not_move_the_resolution():
+    rows = [
+        ["2025-10-07T13:52:01Z", "opsgenie", "page-triggered", None,
+         "Alert created via Grafana", {"alert": "a1"}],
+        ["2025-10-07T13:54:47Z", "opsgenie", "page-acknowledged", "Ana",
+         "Alert acknowledged via android", {"alert": "a1"}],
+        ["2025-10-07T14:27:15Z", "opsgenie", "page-resolved", "Ana",
+         "Alert closed by Ana", {"alert": "a1"}],
+        # A cron heartbeat alert opens minutes later and closes itself.
+        ["2025-10-07T14:33:00Z", "opsgenie", "page-triggered", None,
+         "Alert created via Heartbeat: billing-export-cron", {"alert": "h1"}],
+        ["2025-10-07T14:36:10Z", "opsgenie", "page-resolved", None,
+         "Alert closed via Heartbeat: billing-export-cron sent a ping", {"alert": "h1"}],
+    ]  # fmt: skip
+    moments = propose_moments(events_from(rows))
+    assert moments["resolved"].time == when("2025-10-07T14:27:15Z")

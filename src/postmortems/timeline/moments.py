@@ -687,20 +687,28 @@ def _all_closed(
     What was opened from ``since`` on counts (only events of ``opening_kind`` when given); keys
     come from the event's attributes (incident id, alert name, metric series). A closing event
     whose opening lies before ``since`` closes what it can. An all-clear followed within
-    ``settle`` by something opening again (a flapping alert, a second series crossing) was not
-    the end, so the search goes on to the next one.
+    ``settle`` by the same trouble opening again (a flapping alert, the same alert paging
+    again under a new incident, any series crossing again) was not the end, so the search goes
+    on to the next one; another alert or page opening then leaves the all-clear standing.
     """
     open_keys: set[tuple[str, str]] = set()
+    seen: set[object] = set()
     clear: _Item | None = None
     for item in items.scan(frozenset({opened, closed}), since, limit):
         if opened in item.signals:
             if opening_kind is not None and item.event.kind != opening_kind:
                 continue
+            key = _key(item.event)
             if clear is not None:
-                if item.time - clear.time > settle:
+                # An alert or page says the all-clear was not the end only when it is the same
+                # trouble again: something else paging minutes later (a cron heartbeat) is not
+                # this incident. Any metric crossing again is (another region's series).
+                other = opening_kind is None and not {key, item.event.text} & seen
+                if item.time - clear.time > settle or other:
                     return clear
                 clear = None
-            open_keys.add(_key(item.event))
+            open_keys.add(key)
+            seen.update((key, item.event.text))
         elif closed in item.signals:
             open_keys.discard(_key(item.event))
             if item.time >= after and not open_keys and clear is None:
