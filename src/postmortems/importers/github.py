@@ -14,7 +14,9 @@ Kinds: a created deployment is ``deploy-started``; statuses ``queued``, ``pendin
 ``inactive`` (a later deployment superseded this one) is not a timeline event and is reported
 as skipped with that reason. A deployment whose task, description, ref, environment or payload
 (or a status's description) says rollback/roll back/rolling back/rolled back/revert is a
-rollback: its successful status is a ``rollback`` event.
+rollback: its successful status is a ``rollback`` event. So is a deployment of an earlier
+release, which a deploy workflow run on an older tag creates with nothing saying so: its sha was
+first deployed to that environment before the sha it replaces (see :func:`redeploys`).
 """
 
 from __future__ import annotations
@@ -90,16 +92,43 @@ class _Reader:
         #: The deployments the file lists, by id, for statuses listed apart from them
         #: (``gh api .../deployments`` and then each one's ``/statuses``, saved together).
         self.deployments: dict[str, dict[str, Any]] = {}
+        #: Every deployment seen (listed or in a webhook) and the states of its statuses, to
+        #: tell a redeploy of an earlier release; filled by :meth:`learn`, read by :meth:`done`.
+        self.history: dict[str, dict[str, Any]] = {}
+        self.states: dict[str, set[str]] = {}
+        #: Deployment id -> the release it rolled back from (``v1.1.0 (bbbbbbb)``).
+        self.back_from: dict[str, str] = {}
 
     def learn(self, record: Any) -> None:
-        """Remember a listed deployment (not a status, not a webhook) by its id."""
+        """Remember a listed deployment (not a status, not a webhook) by its id, and every
+        deployment and status state for :func:`redeploys`."""
+        if not isinstance(record, dict):
+            return
         if (
-            isinstance(record, dict)
-            and "state" not in record
+            "state" not in record
             and ("statuses_url" in record or ("sha" in record and "environment" in record))
             and isinstance(record.get("id"), int | str)
         ):
             self.deployments[str(record["id"])] = record
+            self.history[str(record["id"])] = record
+            seen = self.states.setdefault(str(record["id"]), set())
+            for status in record.get("statuses") or ():
+                if isinstance(status, dict):
+                    seen.add(string(status.get("state")))
+        elif "state" in record and "deployment_url" in record:
+            self.states.setdefault(_deployment_id(record), set()).add(string(record.get("state")))
+        else:
+            deployment = record.get("deployment")
+            if isinstance(deployment, dict) and isinstance(deployment.get("id"), int | str):
+                self.history.setdefault(str(deployment["id"]), deployment)
+                status = record.get("deployment_status")
+                if isinstance(status, dict):
+                    self.states.setdefault(str(deployment["id"]), set()).add(
+                        string(status.get("state"))
+                    )
+
+    def done_learning(self) -> None:
+        self.back_from = redeploys(self.history, self.states)
 
     def record(self, record: Any, position: str) -> None:
         if not isinstance(record, dict):
@@ -168,10 +197,14 @@ class _Reader:
             deployment.get("environment"),
             deployment.get("payload"),
         )
+        back_from = self.back_from.get(str(deployment.get("id")))
+        rollback = rollback or back_from is not None
         label = _label(deployment)
         text = f"{'Rollback' if rollback else 'Deploy'} {label} started"
         if string(deployment.get("description")):
             text = f"{text}: {deployment['description']}"
+        if back_from:
+            text = f"{text} (back from {back_from})"
         attrs = _deployment_attrs(deployment, rollback)
         self.result.events.append(
             Event(
@@ -214,6 +247,8 @@ class _Reader:
             status.get("description"),
             status.get("environment") or deployment.get("environment"),
         )
+        back_from = self.back_from.get(str(deployment.get("id") or _deployment_id(status)))
+        rollback = rollback or back_from is not None
         if rollback and kind == EventKind.DEPLOY_SUCCEEDED:
             kind = EventKind.ROLLBACK
         environment = string(status.get("environment")) or string(deployment.get("environment"))
@@ -222,6 +257,8 @@ class _Reader:
         text = f"{what} {label}: {state.replace('_', ' ')}"
         if string(status.get("description")):
             text = f"{text} ({status['description']})"
+        if back_from:
+            text = f"{text} (back from {back_from})"
         attrs = _deployment_attrs(deployment, rollback)
         attrs["state"] = state
         if status.get("target_url") or status.get("log_url"):
@@ -250,15 +287,54 @@ class _Reader:
         )
 
 
+def redeploys(
+    deployments: dict[str, dict[str, Any]], states: dict[str, set[str]]
+) -> dict[str, str]:
+    """Deployments that put an earlier release back, by id -> the release they replaced.
+
+    A deploy workflow run on an older tag (``gh workflow run deploy -f ref=v1.0.0``) creates a
+    deployment like any other. What makes it a rollback is the history of its environment: its
+    sha was first deployed there before the sha running when it started. The running sha is
+    that of the latest earlier deployment not known to have failed. A retry (the same sha), a
+    roll forward (a newer sha again) and another environment are not rollbacks.
+    """
+    runs: dict[str, list[tuple[Any, str, str]]] = {}
+    for key, deployment in deployments.items():
+        sha = string(deployment.get("sha"))
+        moment = parse_iso(deployment.get("created_at"))
+        if not sha or moment is None or moment.tzinfo is None:
+            continue
+        environment = string(deployment.get("environment")).lower()
+        runs.setdefault(environment, []).append((moment, key, sha))
+    found: dict[str, str] = {}
+    for run in runs.values():
+        run.sort()
+        first: dict[str, Any] = {}
+        running: tuple[str, str] | None = None  # (key, sha)
+        for moment, key, sha in run:
+            if running is not None and sha in first and first[sha] < first[running[1]]:
+                found[key] = _release(deployments[running[0]])
+            first.setdefault(sha, moment)
+            seen = states.get(key, set())
+            if "success" in seen or not seen & {"failure", "error"}:
+                running = (key, sha)
+    return found
+
+
 def _deployment_id(status: dict[str, Any]) -> str:
     """The id at the end of a status's ``deployment_url`` (``.../deployments/9100001``)."""
     return string(status.get("deployment_url")).rstrip("/").rsplit("/", 1)[-1]
 
 
-def _label(deployment: dict[str, Any], environment: str = "") -> str:
+def _release(deployment: dict[str, Any]) -> str:
+    """``v1.43.0 (b7d09e2)``: the ref and short sha a deployment put out."""
     ref = string(deployment.get("ref"))
     sha = string(deployment.get("sha"))[:7]
-    what = f"{ref} ({sha})" if ref and sha and ref != deployment.get("sha") else (ref or sha)
+    return f"{ref} ({sha})" if ref and sha and ref != deployment.get("sha") else (ref or sha)
+
+
+def _label(deployment: dict[str, Any], environment: str = "") -> str:
+    what = _release(deployment)
     environment = environment or string(deployment.get("environment"))
     parts = [part for part in (what, f"to {environment}" if environment else "") if part]
     return " ".join(parts) or f"deployment {deployment.get('id', '')}".strip()
@@ -305,6 +381,7 @@ class GitHubImporter:
             for _line, value, _error in values:
                 for record in value if isinstance(value, list) else [value]:
                     reader.learn(record)
+        reader.done_learning()
         for file, values in loaded:
             _read_values(reader, file, display_path(file, root), values)
         if not reader.found:
