@@ -40,9 +40,12 @@ _EPOCH_ZERO = dt.datetime(1970, 1, 1, tzinfo=UTC)
 #: The deployment controller's scaling note: "Scaled up replica set web-5d4c to 2 from 1".
 _SCALED = re.compile(r"Scaled (up|down) replica set (\S+) to (\d+)")
 _ROLLBACK_NOTE = " (rollback to an earlier ReplicaSet)"
+_ABANDONED_NOTE = (
+    " (rollback to an earlier ReplicaSet, abandoned: scaled to 0 again before it replaced {})"
+)
 
 
-def _rollback_steps(items: list[Any]) -> set[int]:
+def _rollback_steps(items: list[Any]) -> tuple[set[int], dict[int, str]]:
     """The indices of the ScalingReplicaSet events that roll a Deployment back.
 
     ``kubectl rollout undo`` (apps/v1) leaves no event of its own: the controller scales the
@@ -51,6 +54,11 @@ def _rollback_steps(items: list[Any]) -> set[int]:
     up is back. Its scale-ups, and the scale-downs of the others until they reach 0, are the
     rollback's steps. Read in time order (kubectl lists events by name); a ReplicaSet scaled to
     0 and back with no other one involved (scale to zero) is not a rollback.
+
+    A rollback whose ReplicaSet is scaled to 0 again before the one it was to replace reached 0
+    never happened: its pods did not get ready (the old release crashes against a migrated
+    schema) and a later rollout gave up on it. Its steps are returned apart, each with the
+    ReplicaSet that kept serving, so they are not read as a completed rollback.
     """
     steps: list[tuple[dt.datetime, int, str, str, str, int]] = []
     for index, item in enumerate(items):
@@ -72,26 +80,45 @@ def _rollback_steps(items: list[Any]) -> set[int]:
     retired: dict[str, set[str]] = {}
     last_up: dict[str, str] = {}
     restoring: dict[str, str] = {}
+    # owner -> (the ReplicaSet restored, the one it was to replace, its steps so far); kept
+    # after a new rollout interrupts it, until one of the two reaches 0.
+    attempts: dict[str, tuple[str, str, list[int]]] = {}
     found: set[int] = set()
+    abandoned: dict[int, str] = {}
     for _when, index, owner, direction, replica_set, replicas in steps:
         old = retired.setdefault(owner, set())
         if direction == "up":
             if replica_set in old:
                 old.discard(replica_set)
                 restoring[owner] = replica_set
+                attempts[owner] = (replica_set, last_up.get(owner, ""), [])
             elif restoring.get(owner) != replica_set:
                 restoring.pop(owner, None)
             if restoring.get(owner) == replica_set:
                 found.add(index)
+                attempts[owner][2].append(index)
             last_up[owner] = replica_set
         else:
             if replicas == 0 and last_up.get(owner, replica_set) != replica_set:
                 old.add(replica_set)
+            attempt = attempts.get(owner)
+            if replicas == 0 and attempt is not None and attempt[0] == replica_set:
+                # Given up before it replaced the other: not a rollback after all.
+                for step in attempt[2]:
+                    found.discard(step)
+                    abandoned[step] = attempt[1]
+                del attempts[owner]
+                restoring.pop(owner, None)
+                continue
             if restoring.get(owner, replica_set) != replica_set:
                 found.add(index)
+                attempts[owner][2].append(index)
                 if replicas == 0:
                     del restoring[owner]  # rolled back: later scaling is the autoscaler's
-    return found
+                    attempts.pop(owner, None)
+            elif replicas == 0 and attempt is not None and attempt[1] == replica_set:
+                attempts.pop(owner, None)  # the other retired, whoever finished the job
+    return found, abandoned
 
 
 def _time(value: Any) -> dt.datetime | None:
@@ -178,10 +205,15 @@ class KubernetesImporter:
         result = ImportResult(source=SOURCE)
         window = Window(options)
         recognised = not items
-        rollbacks = _rollback_steps(items)
+        rollbacks, abandoned = _rollback_steps(items)
         for index, item in enumerate(items):
             recognised |= self._item(
-                item, f"{path.name}#{index}", window, result, index in rollbacks
+                item,
+                f"{path.name}#{index}",
+                window,
+                result,
+                index in rollbacks,
+                abandoned.get(index),
             )
         if not recognised:
             raise InputError(f"not {WHAT}: no item looks like an event", path=str(path))
@@ -194,6 +226,7 @@ class KubernetesImporter:
         window: Window,
         result: ImportResult,
         rollback: bool = False,
+        abandoned_for: str | None = None,
     ) -> bool:
         if not isinstance(item, dict):
             result.skipped.append(Skipped(SOURCE, position, "item is not an object"))
@@ -246,11 +279,15 @@ class KubernetesImporter:
             kind = EventKind.ROLLBACK
             if reason == "ScalingReplicaSet":
                 text += _ROLLBACK_NOTE
+        elif abandoned_for is not None:
+            text += _ABANDONED_NOTE.format(abandoned_for or "the current one")
         source = item.get("source") if isinstance(item.get("source"), dict) else {}
         assert isinstance(source, dict)
         attrs: dict[str, Any] = {"reason": reason, "count": count, "type": event_type}
         if rollback:
             attrs["rollback"] = True
+        elif abandoned_for is not None:
+            attrs["rollback_abandoned"] = True
         namespace = involved.get("namespace") or metadata.get("namespace")
         if namespace:
             attrs["namespace"] = namespace
