@@ -386,6 +386,7 @@ class PagerDutyImporter:
         number = data.get("number")
         kind = WEBHOOK_KINDS.get(str(event_type), EventKind.NOTE)
         verb = str(event_type).removeprefix("incident.").replace("_", " ").replace(".", " ")
+        show_title = True
         attrs: dict[str, Any] = {"event_type": event_type}
         if kind == EventKind.PAGE_ESCALATED:
             # Who the incident went to; the agent is who escalated it.
@@ -393,6 +394,28 @@ class PagerDutyImporter:
             if names:
                 attrs["assignees"] = names
                 verb = f"{verb} to {', '.join(names)}"
+        priority = _summary(data.get("priority"))
+        if event_type == "incident.priority_updated" and priority:
+            attrs["priority"] = priority
+            verb = f"{verb} to {priority}"
+        if data.get("type") == "incident_responder":
+            # data is the responder request; the incident is only a reference ("[#8123] ...").
+            reference = _summary(data.get("incident")) or ""
+            if number is None and (found := re.match(r"\[#(\d+)\]\s*", reference)):
+                number, title = int(found[1]), reference[found.end() :]
+            who = _summary(data.get("user")) or _summary(data.get("escalation_policy"))
+            state = data.get("state")
+            if event_type == "incident.responder.replied" and isinstance(state, str):
+                attrs["responder_state"] = state
+                verb = f"responder {state}"
+            if who:
+                verb = f"{verb}: {who}"
+                if kind == EventKind.PAGE_NOTIFIED:
+                    attrs["notified"] = who
+            message = data.get("message")
+            if kind == EventKind.PAGE_NOTIFIED and isinstance(message, str) and message.strip():
+                verb = f"{verb} ({message.strip()})"
+            show_title = False  # the text names the responder; the title stays in attrs
         merged = _merged_into(data.get("resolve_reason"))
         if kind == EventKind.PAGE_RESOLVED and merged is not None:
             # Resolved because it was merged into another incident, which carries on.
@@ -402,7 +425,7 @@ class PagerDutyImporter:
             text = str(data.get("content") or data.get("message"))
         else:
             label = f"Incident #{number}" if number is not None else "Incident"
-            text = f"{label} {verb}: {title}" if title else f"{label} {verb}"
+            text = f"{label} {verb}: {title}" if title and show_title else f"{label} {verb}"
         if title:
             attrs["incident"] = title
         incident = data.get("incident")
