@@ -28,7 +28,8 @@ _ACK = re.compile(
     r"\b(ack(ed|nowledged?|ing)?|on it|looking( into (it|this))?|investigating|"
     r"i (have|got|take|'?ll take) (the )?(pager|page|this|it)|taking (a look|this|it|point|ic)|"
     r"i'?m (on|taking|ic|incident commander|here|looking)|opening (an |the )?incident|"
-    r"declar(e|ed|ing) (an |the )?incident|incident commander|joining|engaged)\b",
+    r"declar(e|ed|ing) (an |the )?incident|incident commander|joining|engaged|"
+    r"^\W*mine\b|(i'?ll|i will|i'?m) (dig|digging|look|check|checking)\b|digging in)\b",
     _F,
 )
 
@@ -46,14 +47,17 @@ _MITIGATED = re.compile(
     r"(hot)?fix (is )?(deployed|out|live|rolled out|in place)|stabili[sz]ed|"
     r"traffic (drained|shifted|moved)|(scaled|restarted) .{0,40}(healthy|fixed|recover\w*)|"
     r"impact (has )?(ended|stopped|over)|no longer (see\w*|get\w*|throw\w*|fail\w*|error\w*)|"
-    r"no (more|new) (errors|failures|alerts))\b",
+    r"no (more|new) (errors|failures|alerts)|"
+    r"(looks?|looking|is|are|all) (healthy|green|stable)|we'?re (good|ok|okay|fine) now|"
+    r"(error rate|errors?|5\d\ds?|5xxs?|latency)\b[^.;]{0,20}\b(flat|gone|clear(ed)?)|"
+    r"no (5\d\ds?|5xxs?|errors?|failures?|timeouts?)\b[^.;]{0,20}\bsince)\b",
     _F,
 )
 
 _RESOLVED = re.compile(
     r"\b(resolv(ed|ing)|all[- ]clear|clos(e|ed|ing) (the |this |out )?(incident|inc)|"
     r"incident (is )?(closed|over|resolved|ended)|fully recovered|stand(ing)? down|"
-    r"we'?re (done|clear)|marking (it |this )?(as )?resolved)\b",
+    r"we'?re (done|clear)|marking (it |this )?(as )?resolved|calling it|clos(ing|ed) (it )?out)\b",
     _F,
 )
 
@@ -71,7 +75,19 @@ _NEGATION = re.compile(
     _F,
 )
 
-_NO_LONGER = re.compile(r"\bno longer\b", _F)
+#: Good news phrased with a "no" ("no longer failing", "no 502s since 10:25", "no new tickets").
+_NO_LONGER = re.compile(
+    r"\bno longer\b|\bno (more |new )?(5\d\ds?|5xxs?|errors?|failures?|timeouts?|alerts?|"
+    r"tickets?|complaints?|reports?)\b",
+    _F,
+)
+#: A resolution spoken of in the past or about something else ("last week we resolved this by
+#: restarting", "resolved my merge conflict").
+_OTHER_RESOLUTION = re.compile(
+    r"\b(last (week|month|time)|previous(ly)?|(the )?other day|before,)\b|"
+    r"\bresolved (my|your|his|her|their|a|the (merge|conflict|comments?|review|thread|ticket))\b",
+    _F,
+)
 
 _REVERT = re.compile(r"^\s*revert\b|\b(roll(ed|ing)?[- ]?back|revert(ed|ing)?)\b", _F)
 _FIX = re.compile(r"\b(hot ?fix|fix(es|ed)?|patch(ed)?|mitigat\w+|revert\w*|roll[- ]?back)\b", _F)
@@ -132,6 +148,8 @@ def says_resolved(text: str) -> bool:
     negation counts in the clause that closes it ("not resolved yet"), not in a later one
     ("closing the incident: errors at baseline, no new tickets")."""
     if not any(not _negated(_clause(text, m.start(), m.end())) for m in _RESOLVED.finditer(text)):
+        return False
+    if _OTHER_RESOLUTION.search(text):
         return False
     # "Resolving." closes; "will resolve once ..." and "resolved?" do not.
     return not _INTENT.search(_RESOLVED.sub("", text))
