@@ -496,3 +496,15 @@ def test_something_else_paging_after_the_all_clear_does_not_move_the_resolution(
     ]  # fmt: skip
     moments = propose_moments(events_from(rows))
     assert moments["resolved"].time == when("2025-10-07T14:27:15Z")
+
+
+def test_a_commits_body_says_what_it_touches():
+    from postmortems.timeline.triggers import trigger_candidates
+
+    rows = [
+        ["2025-09-16T13:40:00Z", "git", "commit", "Lee", "session-store: cap at 8 per pod",
+         {"body": "Sets the connection pool size in config/production.yaml; tested in staging."}],
+    ]  # fmt: skip
+    (trigger,) = trigger_candidates(events_from(rows), when("2025-09-16T14:10:00Z"))
+    assert "touches config, pool" in trigger.reason
+    assert "not to production" not in trigger.reason

@@ -106,7 +106,8 @@ _INCIDENT_CHANNEL = re.compile(
 _CHANGE_BOOST = re.compile(
     r"\b(migrations?|schema|alter|ddl|config(uration)?|feature[- ]flags?|flags?|toggle|"
     r"release|upgrade\w*|bump\w*|rollout|rolled out|deploy\w*|terraform|helm|infra\w*|"
-    r"database|db|index|cache|dns|certificate|cert|firewall|network|capacity|limit|quota)\b",
+    r"database|db|index|cache|dns|certificate|cert|firewall|network|capacity|limits?|quota|"
+    r"pool|timeouts?|replicas|memory|resources|iops|volume)\b",
     _F,
 )
 
@@ -183,7 +184,18 @@ def risky_words(text: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    for stem in ("deploy", "upgrade", "bump", "infra", "migration", "config", "flag"):
+    for stem in (
+        "deploy",
+        "upgrade",
+        "bump",
+        "infra",
+        "migration",
+        "config",
+        "flag",
+        "limit",
+        "timeout",
+        "retr",
+    ):
         if word.startswith(stem):
             return stem
     if word.startswith("feature"):

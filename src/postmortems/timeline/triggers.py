@@ -173,6 +173,9 @@ def _rank(
     text = event.text if text is None else text
     weight = _KIND_WEIGHT.get(event.kind, 1.0)
     words = cues.risky_words(text)
+    body = event.attrs.get("body")
+    if isinstance(body, str):
+        words |= cues.risky_words(body)  # a commit's message body says what it touches
     if event.kind in _DEPLOY_KINDS:
         words -= _DEPLOY_WORDS
     elsewhere = _not_production(event, text)
