@@ -394,6 +394,13 @@ class PagerDutyImporter:
             if names:
                 attrs["assignees"] = names
                 verb = f"{verb} to {', '.join(names)}"
+        elif kind == EventKind.PAGE_TRIGGERED:
+            # Webhooks have no notify event: the assignees are who was paged first, and the only
+            # record of a responder who never acknowledged before the page escalated.
+            names = [n for n in map(_summary, data.get("assignees") or ()) if n]
+            if names:
+                attrs["assignees"] = names
+                verb = f"{verb}, assigned to {', '.join(names)}"
         priority = _summary(data.get("priority"))
         if event_type == "incident.priority_updated" and priority:
             attrs["priority"] = priority
