@@ -275,3 +275,22 @@ def test_prometheus_series_whose_labels_print_the_same_are_both_kept(tmp_path: P
     path.write_text(json.dumps(data), encoding="utf-8")
     series = registry.get("prometheus").read(path, ImportOptions()).series
     assert [len(points) for points in series.values()] == [2, 1]
+
+
+def test_github_deployment_with_statuses_that_are_not_a_list_is_read(tmp_path):
+    # Found by the fuzz test: a listed deployment whose "statuses" is true crashed the reader
+    # while it learned the deployments (TypeError: 'bool' object is not iterable).
+    import json
+
+    from postmortems.importers import registry
+    from postmortems.importers.base import ImportOptions
+
+    deployment = {
+        "id": 9002, "sha": "1a2b3c4", "ref": "v2", "task": "deploy", "environment": "production",
+        "created_at": "2025-02-14T09:20:00Z", "statuses": True,
+        "statuses_url": "https://api.github.com/repos/o/r/deployments/9002/statuses",
+    }  # fmt: skip
+    path = tmp_path / "deployments.json"
+    path.write_text(json.dumps([deployment]))
+    result = registry.get("github").read(path, ImportOptions())
+    assert [e.kind for e in result.events] == ["deploy-started"]

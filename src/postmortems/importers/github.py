@@ -112,7 +112,8 @@ class _Reader:
             self.deployments[str(record["id"])] = record
             self.history[str(record["id"])] = record
             seen = self.states.setdefault(str(record["id"]), set())
-            for status in record.get("statuses") or ():
+            statuses = record.get("statuses")
+            for status in statuses if isinstance(statuses, list) else ():
                 if isinstance(status, dict):
                     seen.add(string(status.get("state")))
         elif "state" in record and "deployment_url" in record:
