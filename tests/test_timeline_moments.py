@@ -508,3 +508,25 @@ def test_a_commits_body_says_what_it_touches():
     (trigger,) = trigger_candidates(events_from(rows), when("2025-09-16T14:10:00Z"))
     assert "touches config, pool" in trigger.reason
     assert "not to production" not in trigger.reason
+
+
+def test_a_fix_mitigates_when_it_reaches_production_not_staging():
+    rows = [
+        ["2025-09-16T08:29:30Z", "am", "alert-firing", None, "InventoryErrors firing",
+         {"alertname": "InventoryErrors"}],
+        ["2025-09-16T08:47:12Z", "pd", "page-acknowledged", "Hannah", "Acknowledged by Hannah"],
+        ["2025-09-16T09:40:00Z", "github", "deploy-started", "hannah",
+         "Deploy v4.19.1 to staging started: hotfix: restore reservations index",
+         {"deployment_id": 7, "environment": "staging"}],
+        ["2025-09-16T09:44:30Z", "github", "deploy-succeeded", "ci[bot]",
+         "Deploy v4.19.1 to staging: success", {"deployment_id": 7, "environment": "staging"}],
+        ["2025-09-16T09:46:00Z", "github", "deploy-started", "hannah",
+         "Deploy v4.19.1 to production started: hotfix: restore reservations index",
+         {"deployment_id": 8, "environment": "production"}],
+        # Its success status says nothing of a fix: the deployment's description does.
+        ["2025-09-16T09:51:40Z", "github", "deploy-succeeded", "ci[bot]",
+         "Deploy v4.19.1 to production: success",
+         {"deployment_id": 8, "environment": "production"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    assert propose_moments(events)["mitigated"].time == when("2025-09-16T09:51:40Z")

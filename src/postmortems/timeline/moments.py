@@ -47,9 +47,16 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from postmortems.timeline.cues import is_incident_channel
+from postmortems.timeline.cues import is_fix, is_incident_channel, is_revert
 from postmortems.timeline.event import Event, EventKind
-from postmortems.timeline.signals import Signal, carriers, is_bot, may_carry, signals
+from postmortems.timeline.signals import (
+    Signal,
+    carriers,
+    is_bot,
+    may_carry,
+    not_production,
+    signals,
+)
 
 MOMENT_NAMES: tuple[str, ...] = ("started", "detected", "acknowledged", "mitigated", "resolved")
 
@@ -162,10 +169,12 @@ def _survey(
             name = e.attrs.get("channel")
             if isinstance(name, str):
                 channels.add(name)
-        elif kind in deploys:
-            attrs = e.attrs
-            if attrs.get("rollback") and (deployment := _deployment(e)) is not None:
-                rollbacks.add((e.source, deployment))
+        elif kind in deploys and (
+            (e.attrs.get("rollback") or is_revert(e.text) or is_fix(e.text))
+            and (deployment := _deployment(e)) is not None
+            and not not_production(e)
+        ):
+            rollbacks.add((e.source, deployment))
     return frozenset(channels), frozenset(rollbacks)
 
 
@@ -175,8 +184,9 @@ def _deployment(event: Event) -> str | int | None:
     return value if isinstance(value, str | int) and not isinstance(value, bool) else None
 
 
-#: Deployments some event marks as a rollback: their success is a mitigation even when read
-#: apart from the deployment (GitHub's statuses, listed by another API call, say "success").
+#: Deployments some event marks as a rollback or a fix: their success in production is a
+#: mitigation even when its own text says only "success" (GitHub's statuses, listed by another
+#: API call, or a hotfix named only in the deployment's description).
 _DEPLOY_KINDS = frozenset({EventKind.DEPLOY_STARTED, EventKind.DEPLOY_SUCCEEDED})
 
 
@@ -552,7 +562,9 @@ def _mitigated(
         Signal.CHANGE,
         after=anchor,
         before=limit,
-        where=lambda i: i.event.kind == EventKind.DEPLOY_SUCCEEDED and held(i),
+        where=lambda i: (
+            i.event.kind == EventKind.DEPLOY_SUCCEEDED and not not_production(i.event) and held(i)
+        ),
     )
     if deploy is not None:
         return _moment("mitigated", deploy, "first successful deploy after detection")

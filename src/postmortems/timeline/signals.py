@@ -65,6 +65,35 @@ _BOT_SUBTYPES = {"bot_message", "bot_add", "app_message"}
 _TEXT_KINDS = {_K.PAGE_ANNOTATED, _K.ANNOTATION, _K.NOTE, _K.PAGE_NOTIFIED, _K.PAGE_ESCALATED}
 
 
+#: Environments whose deploys do not reach production's users.
+_NOT_PRODUCTION = re.compile(
+    r"^(dev\w*|test\w*|qa|stag\w*|preview\w*|review\w*|sandbox\w*|github-pages|pages|docs?)\b",
+    re.I,
+)
+
+
+#: Text that places a change in another environment ("to staging", "in Staging").
+_ELSEWHERE_TEXT = re.compile(
+    r"\b(to|in|on|for) (the )?(staging|stage|sandbox|dev|development|qa|test|preview)\b"
+    r"(?! (and|&) prod)",
+    re.I,
+)
+
+
+def not_production(event: Event, text: str | None = None) -> bool:
+    """Whether a change went to another environment than production (staging, dev, preview,
+    GitHub Pages): by its ``environment`` or ``production_environment``, else by ``text`` (the
+    event's own by default) saying so ("to staging", "in Staging")."""
+    text = event.text if text is None else text
+    attrs = event.attrs
+    if attrs.get("production_environment") is False:
+        return True
+    environment = attrs.get("environment")
+    if isinstance(environment, str):
+        return _NOT_PRODUCTION.match(environment) is not None
+    return _ELSEWHERE_TEXT.search(text) is not None and "production" not in text.lower()
+
+
 def is_bot(event: Event) -> bool:
     """True when a message was posted by a bot or an integration rather than a person."""
     attrs = event.attrs
@@ -81,7 +110,9 @@ def signals(event: Event) -> frozenset[Signal]:
         found.add(direct)
     text = event.text
     kind = event.kind
-    if kind == _K.ROLLBACK:
+    if kind in (_K.ROLLBACK, _K.DEPLOY_SUCCEEDED) and not_production(event):
+        pass  # a rollback or a fix in staging stops no user's impact
+    elif kind == _K.ROLLBACK:
         found.add(Signal.MITIGATION)
     elif kind in (_K.DEPLOY_SUCCEEDED, _K.COMMIT, _K.CONFIG_CHANGE) and cues.is_revert(text):
         found.add(Signal.MITIGATION)

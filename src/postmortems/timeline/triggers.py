@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
 from postmortems.timeline import cues
 from postmortems.timeline.event import Event, EventKind
-from postmortems.timeline.signals import Signal, signals
+from postmortems.timeline.signals import Signal, not_production, signals
 
 _EPOCH = attrgetter("epoch")
 
@@ -142,29 +141,6 @@ def _one_per_change(
 #: already counts them.
 _DEPLOY_WORDS = frozenset({"deploy", "release", "rollout"})
 _DEPLOY_KINDS = frozenset({_K.DEPLOY_SUCCEEDED, _K.DEPLOY_STARTED, _K.DEPLOY_FAILED, _K.ANNOTATION})
-#: Environments whose deploys do not reach production's users.
-_NOT_PRODUCTION = re.compile(
-    r"^(dev\w*|test\w*|qa|stag\w*|preview\w*|review\w*|sandbox\w*|github-pages|pages|docs?)\b",
-    re.I,
-)
-
-
-#: Text that places a change in another environment ("to staging", "in Staging").
-_ELSEWHERE_TEXT = re.compile(
-    r"\b(to|in|on|for) (the )?(staging|stage|sandbox|dev|development|qa|test|preview)\b"
-    r"(?! (and|&) prod)",
-    re.I,
-)
-
-
-def _not_production(event: Event, text: str) -> bool:
-    attrs = event.attrs
-    if attrs.get("production_environment") is False:
-        return True
-    environment = attrs.get("environment")
-    if isinstance(environment, str):
-        return _NOT_PRODUCTION.match(environment) is not None
-    return _ELSEWHERE_TEXT.search(text) is not None and "production" not in text.lower()
 
 
 def _rank(
@@ -178,7 +154,7 @@ def _rank(
         words |= cues.risky_words(body)  # a commit's message body says what it touches
     if event.kind in _DEPLOY_KINDS:
         words -= _DEPLOY_WORDS
-    elsewhere = _not_production(event, text)
+    elsewhere = not_production(event, text)
     trivial = elsewhere or cues.is_trivial_change(text)
     closeness = 1.0 - lead / lookback
     score = round(weight + min(len(words), 3) + 2.0 * closeness - (2.0 if trivial else 0.0), 3)
