@@ -140,9 +140,13 @@ def _merged_into(reason: Any) -> tuple[str, str] | None:
     return target_id, f"#{number[1]}" if number else target_id
 
 
+_NUMBER_TAG = re.compile(r"^\[(#\d+)\]")
+
+
 def _incident_label(summary: str) -> str:
     """``[#5102] Billing retries high`` -> ``#5102 Billing retries high``."""
-    return re.sub(r"^\[(#\d+)\]", r"\1", summary)
+    tag = _NUMBER_TAG.match(summary)
+    return tag.group(1) + summary[tag.end() :] if tag else summary
 
 
 def _name_incidents(events: list[Event]) -> None:
@@ -152,6 +156,7 @@ def _name_incidents(events: list[Event]) -> None:
     incident it was. A trigger entry names its incident already, and so does every webhook."""
     if len({str(e.attrs.get("incident_id") or e.attrs.get("incident")) for e in events}) < 2:
         return
+    labels: dict[str, str] = {}  # an account has few incidents and many entries for each
     for event in events:
         attrs = event.attrs
         summary = attrs.get("incident")
@@ -162,7 +167,10 @@ def _name_incidents(events: list[Event]) -> None:
             or summary in event.text
         ):
             continue
-        event.text = f"{event.text} ({_incident_label(summary)})"
+        label = labels.get(summary)
+        if label is None:
+            label = labels[summary] = f" ({_incident_label(summary)})"
+        event.text += label
 
 
 class PagerDutyImporter:
