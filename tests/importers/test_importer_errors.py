@@ -294,3 +294,13 @@ def test_github_deployment_with_statuses_that_are_not_a_list_is_read(tmp_path):
     path.write_text(json.dumps([deployment]))
     result = registry.get("github").read(path, ImportOptions())
     assert [e.kind for e in result.events] == ["deploy-started"]
+
+
+def test_ambiguous_zone_abbreviation_without_a_window_asks_for_tz() -> None:
+    # IST is India, Ireland or Israel: with no window to tell by, the import stops and says so.
+    with pytest.raises(InputError) as caught:
+        registry.get("csv").read(FIXTURES / "csv" / "ist_header.csv", ImportOptions())
+    message = f"{caught.value} {caught.value.hint}"
+    assert "--tz" in message
+    assert "Asia/Kolkata" in message and "Europe/Dublin" in message
+    assert caught.value.line == 2

@@ -18,6 +18,7 @@ from typing import Any
 
 from postmortems.errors import InputError, UsageError
 from postmortems.importers._io import OUT_OF_RANGE, UTC, epoch_time, holdable, offset_name, zone_of
+from postmortems.importers._zone_names import zone_choices
 from postmortems.importers.base import ImportOptions
 from postmortems.timeline.event import Event, EventKind
 
@@ -105,12 +106,15 @@ def zone_from_label(label: str | None) -> dt.tzinfo | None:
     if offset:
         minutes = int(offset[2]) * 60 + int(offset[3] or 0)
         return dt.timezone(dt.timedelta(minutes=-minutes if offset[1] == "-" else minutes))
-    try:
-        from zoneinfo import ZoneInfo
+    from zoneinfo import ZoneInfo
 
+    try:
         return ZoneInfo(text)
     except (ValueError, KeyError, OSError):
-        return None
+        pass
+    choices = zone_choices(text)
+    # An abbreviation with several meanings (IST) is no zone until something tells which.
+    return ZoneInfo(choices[0]) if len(choices) == 1 else None
 
 
 @dataclass(slots=True)
@@ -122,6 +126,9 @@ class Layout:
     tz_name: str | None
     #: Slashed or dashed dates (``01/02/2025``) are day first (see :func:`day_first`).
     dayfirst: bool = False
+    #: The zones an abbreviation in the time column's header may mean (``IST``: India,
+    #: Ireland, Israel) when it has several and ``tz`` is not yet chosen among them.
+    zone_choices: tuple[str, ...] = ()
 
 
 def day_first(values: Iterable[Any]) -> bool | None:
@@ -200,11 +207,22 @@ def resolve_columns(names: Iterable[str], options: ImportOptions, where: str) ->
             "ImportOptions.columns['time']",
         )
     tz, tz_name = options.tz, options.tz_name
+    choices: tuple[str, ...] = ()
     if tz is None:
         label = zones.get(chosen["time"])
         tz = zone_from_label(label)
-        tz_name = label if tz is not None else None
-    return Layout(chosen, tz, tz_name)
+        tz_name = _zone_label_name(label, tz)
+        if tz is None and label:
+            choices = zone_choices(label)
+    return Layout(chosen, tz, tz_name, zone_choices=choices)
+
+
+def _zone_label_name(label: str | None, tz: dt.tzinfo | None) -> str | None:
+    """The zone to record for times read in a header's zone: the IANA name an abbreviation
+    stands for (``NPT`` -> Asia/Kathmandu), else the label as written."""
+    if tz is None or label is None:
+        return None
+    return str(tz) if zone_choices(label) else label
 
 
 def parse_time(
@@ -335,12 +353,14 @@ def row_event(
         if "end" in columns and row.get(columns["end"]) not in (None, ""):
             end, _ = parse_time(_cell_time(row, fields, "end"), layout.tz, layout.dayfirst)
     except NaiveTime as exc:
-        raise InputError(
-            f"time {exc} has no zone",
-            path=where,
-            line=line,
-            hint="pass --tz ZONE (e.g. --tz Europe/Berlin) to say which zone naive times are in",
-        ) from None
+        hint = "pass --tz ZONE (e.g. --tz Europe/Berlin) to say which zone naive times are in"
+        if layout.zone_choices:
+            label = split_header(columns["time"])[1]
+            hint = (
+                f"the header's {label} may be {', '.join(layout.zone_choices)}: pass --tz "
+                f"with the one meant (e.g. --tz {layout.zone_choices[0]})"
+            )
+        raise InputError(f"time {exc} has no zone", path=where, line=line, hint=hint) from None
     if (
         zone is None
         and layout.tz is not None

@@ -83,6 +83,32 @@ def _choose_day_first(text: str, delimiter: str, layout: Layout, options: Import
     return _in_window(text, delimiter, layout, window) > month_first
 
 
+def _choose_zone(text: str, delimiter: str, layout: Layout, options: ImportOptions) -> None:
+    """The zone of naive times when the header names it by an abbreviation with several
+    meanings (``Time (IST)``: India, Ireland or Israel).
+
+    An Indian team's sheet read as Dublin time is 5.5 hours off, every row outside the window
+    asked for. With a window, the zone that puts strictly more of the sheet's rows in it is
+    the one meant; without one, or when no zone does, none is chosen and the first naive row
+    stops the import, naming the zones to choose from.
+    """
+    window = Window(options)
+    if not layout.zone_choices or (window.start is None and window.end is None):
+        return
+    from zoneinfo import ZoneInfo
+
+    counts: dict[str, int] = {}
+    for name in layout.zone_choices:
+        layout.tz, layout.tz_name = ZoneInfo(name), name
+        layout.dayfirst = _choose_day_first(text, delimiter, layout, options)
+        counts[name] = _in_window(text, delimiter, layout, window)
+    best = max(counts, key=lambda name: counts[name])
+    if counts[best] and sorted(counts.values())[-2] < counts[best]:
+        layout.tz, layout.tz_name = ZoneInfo(best), best
+    else:
+        layout.tz = layout.tz_name = None
+
+
 def _delimiter(header: str) -> str:
     counts = {delimiter: header.count(delimiter) for delimiter in _DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
@@ -121,6 +147,7 @@ class CsvImporter:
         if not header:
             raise InputError("empty CSV file: no header row", path=str(path))
         layout = resolve_columns(header, options, str(path))
+        _choose_zone(text, delimiter, layout, options)
         layout.dayfirst = _choose_day_first(text, delimiter, layout, options)
         result = ImportResult(source=SOURCE)
         window = Window(options)
