@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from postmortems.importers._io import epoch_bounds, load_json
+from postmortems.importers._slack_apps import relayed
 from postmortems.importers.base import ImportOptions, ImportResult
 from postmortems.timeline.event import FIRST_EPOCH, LAST_EPOCH, Event, EventKind, Skipped
 
@@ -343,13 +344,24 @@ class MessageReader:
         if subtype:
             attrs["subtype"] = subtype
         _add_thread_details(attrs, body, ts, body.get("thread_ts"))
+        kind = EventKind.NOTE if subtype in _SYSTEM_SUBTYPES else EventKind.MESSAGE
+        if is_bot and kind == EventKind.MESSAGE:
+            # An alerting or paging app's notification is the alert or page it relays.
+            app = _words(_object(body.get("bot_profile")).get("name")) or actor
+            found = relayed(app, text)
+            if found is not None:
+                kind, details, agent = found
+                attrs.update(details)
+                if agent:
+                    attrs["relayed_by"] = actor
+                    actor = agent
         # ``seconds`` was checked against the window, which lies within the times an event can
         # have: the plain constructor will do.
         self.events.append(
             Event.from_epoch(
                 seconds,
                 "slack",
-                EventKind.NOTE if subtype in _SYSTEM_SUBTYPES else EventKind.MESSAGE,
+                kind,
                 text,
                 actor,
                 f"slack:#{channel}/{ts}",
