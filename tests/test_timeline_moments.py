@@ -530,3 +530,19 @@ def test_a_fix_mitigates_when_it_reaches_production_not_staging():
     ]  # fmt: skip
     events = sorted(events_from(rows), key=lambda e: e.epoch)
     assert propose_moments(events)["mitigated"].time == when("2025-09-16T09:51:40Z")
+
+
+def test_a_sheets_copy_of_the_page_does_not_keep_the_incident_open():
+    rows = [
+        ["2025-11-18T18:08:00Z", "csv", "page-triggered", "Arjun", "Page: ledger mTLS errors"],
+        ["2025-11-18T18:08:20Z", "pagerduty", "page-triggered", None, "[#77] Ledger mTLS errors",
+         {"incident_id": "P77"}],
+        ["2025-11-18T18:12:47Z", "pagerduty", "page-acknowledged", "Arjun", "Acknowledged",
+         {"incident_id": "P77"}],
+        ["2025-11-18T18:33:05Z", "git", "rollback", "Bikash", "Revert \"Rotate ledger CA\""],
+        ["2025-11-18T18:58:30Z", "pagerduty", "page-resolved", "Arjun", "Resolved by Arjun",
+         {"incident_id": "P77"}],
+        ["2025-11-18T19:08:00Z", "csv", "note", "Arjun", "Resolved"],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    assert propose_moments(events)["resolved"].time == when("2025-11-18T18:58:30Z")

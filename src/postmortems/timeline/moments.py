@@ -706,11 +706,17 @@ def _all_closed(
     open_keys: set[tuple[str, str]] = set()
     seen: set[object] = set()
     clear: _Item | None = None
+    # A source that records no closing at all cannot say when what it opened ended: its
+    # openings without an id (a hand-kept sheet's "Page" row copying the pager's) are followed
+    # through the sources that do.
+    closers = {item.event.source for item in items.scan(frozenset({closed}), since, limit)}
     for item in items.scan(frozenset({opened, closed}), since, limit):
         if opened in item.signals:
             if opening_kind is not None and item.event.kind != opening_kind:
                 continue
             key = _key(item.event)
+            if not key[1] and key[0] not in closers and closers:
+                continue
             if clear is not None:
                 # An alert or page says the all-clear was not the end only when it is the same
                 # trouble again: something else paging minutes later (a cron heartbeat) is not
