@@ -51,6 +51,16 @@ _OPSGENIE_ACTION = re.compile(
     r"(acknowledged|unacknowledged|closed|escalated|assigned|reopened|snoozed)\b",
     re.I,
 )
+#: The same written with the person first ("Priya Shah closed alert #87").
+_OPSGENIE_ACTION_BY = re.compile(
+    r"^\s*@?(.+?)\s+(acknowledged|unacknowledged|closed|escalated|assigned|reopened|snoozed)"
+    r"\s+(?:the\s+)?alert\s+#(\d+)\b",
+    re.I,
+)
+#: A person named before the status ("Sofia Marquez acknowledged #4821").
+_WHO_FIRST = re.compile(
+    r"^\s*@?([^#:\n]+?)\s+(?:has\s+)?(?:acknowledged|resolved|escalated|reassigned)\b"
+)
 _OPSGENIE_KINDS = {
     "acknowledged": _K.PAGE_ACKNOWLEDGED,
     "unacknowledged": _K.NOTE,
@@ -88,7 +98,7 @@ def _head(text: str) -> str:
 
 
 def _actor(head: str) -> str | None:
-    found = _BY.search(head)
+    found = _BY.search(head) or _WHO_FIRST.match(head)
     return found.group(1) if found else None
 
 
@@ -108,7 +118,11 @@ def _opsgenie(text: str) -> tuple[EventKind, dict[str, Any], str | None] | None:
         attrs = {"alert": found.group(2), "priority": found.group(1).upper(), "app": "Opsgenie"}
         return _K.ALERT_FIRING, attrs, None
     found = _OPSGENIE_ACTION.match(text)
+    if found is not None:
+        kind = _OPSGENIE_KINDS[found.group(2).lower()]
+        return kind, {"alert": found.group(1), "app": "Opsgenie"}, _actor(_head(text))
+    found = _OPSGENIE_ACTION_BY.match(text)
     if found is None:
         return None
     kind = _OPSGENIE_KINDS[found.group(2).lower()]
-    return kind, {"alert": found.group(1), "app": "Opsgenie"}, _actor(_head(text))
+    return kind, {"alert": found.group(3), "app": "Opsgenie"}, found.group(1)
