@@ -546,3 +546,40 @@ def test_a_sheets_copy_of_the_page_does_not_keep_the_incident_open():
     ]  # fmt: skip
     events = sorted(events_from(rows), key=lambda e: e.epoch)
     assert propose_moments(events)["resolved"].time == when("2025-11-18T18:58:30Z")
+
+
+def test_another_alert_over_before_detection_is_not_the_start():
+    rows = [
+        ["2025-11-04T13:08:20Z", "slack", "alert-firing", None, "[P3] #87: SearchIndexerQueueLag",
+         {"alert": "87"}],
+        ["2025-11-04T13:12:25Z", "k8s", "k8s-warning", None, "Pod/basket-1: Unhealthy"],
+        ["2025-11-04T13:15:50Z", "slack", "alert-resolved", None, "Alert #87 closed",
+         {"alert": "87"}],
+        ["2025-11-04T13:17:10Z", "slack", "alert-firing", None, "[FIRING:2] BasketRedisTimeouts",
+         {"alertname": "BasketRedisTimeouts"}],
+        ["2025-11-04T13:18:05Z", "slack", "page-triggered", None,
+         "Triggered #4821 [FIRING:2] BasketRedisTimeouts", {"incident": "4821"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    moments = propose_moments(events)
+    assert moments["detected"].time == when("2025-11-04T13:17:10Z")
+    assert moments["started"].time == when("2025-11-04T13:12:25Z")
+
+
+def test_a_completion_added_in_an_edit_counts_from_the_edit():
+    edited = when("2025-11-04T13:35:05Z").timestamp()
+    rows = [
+        ["2025-11-04T13:17:10Z", "am", "alert-firing", None, "BasketRedisTimeouts firing",
+         {"alertname": "BasketRedisTimeouts"}],
+        ["2025-11-04T13:24:20Z", "pd", "page-acknowledged", "Sofia", "Acknowledged by Sofia"],
+        ["2025-11-04T13:30:40Z", "slack", "message", "Lena",
+         "rolling back to v2.31.4 now (edit: rolled back, v2.31.4 is on all pods)",
+         {"channel": "inc-basket", "edited_ts": f"{edited:.6f}"}],
+        ["2025-11-04T13:33:00Z", "slack", "message", "Kai",
+         "half the pods are on v2.31.4, still seeing timeouts on the rest",
+         {"channel": "inc-basket"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    moment = propose_moments(events)["mitigated"]
+    assert moment.time == when("2025-11-04T13:35:05Z")
+    assert "edit" in moment.reason

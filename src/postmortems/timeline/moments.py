@@ -44,10 +44,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from postmortems.timeline.cues import is_fix, is_incident_channel, is_revert
+from postmortems.timeline.cues import is_fix, is_incident_channel, is_revert, says_mitigated
 from postmortems.timeline.event import Event, EventKind
 from postmortems.timeline.signals import (
     Signal,
@@ -496,6 +497,8 @@ def _started(items: _Items, detected: Moment, settings: MomentSettings) -> Momen
         if item.signals & _IMPACT:
             if item.event.kind == EventKind.LOG_ERROR and not _in_burst(items, n):
                 continue  # a service's everyday errors, not the incident's
+            if _over_before(items, item, detected):
+                continue  # another alert, fired and cleared before this one was detected
             earliest = item
             edge = item.time
     if earliest is None or earliest.time >= detected.time:
@@ -507,6 +510,23 @@ def _started(items: _Items, detected: Moment, settings: MomentSettings) -> Momen
         )
     what = earliest.event.kind.replace("-", " ")
     return _moment("started", earliest, f"earliest sign of impact leading up to detection ({what})")
+
+
+def _over_before(items: _Items, item: _Item, detected: Moment) -> bool:
+    """Whether ``item`` is an alert or page (not the detected one's) that cleared before
+    detection: something else that was over before anyone was told of this incident."""
+    opened = next((s for s in _OPENS if s in item.signals), None)
+    if opened is None:
+        return False
+    key = _key(item.event)
+    if detected.event is not None and _key(detected.event) == key:
+        return False  # the same alert flapping before it was detected
+    closing = frozenset({_OPENS[opened]})
+    return any(
+        _key(i.event) == key
+        for i in items.scan(closing, item.time, detected.time)
+        if i.index > item.index
+    )
 
 
 #: Logged errors mark impact only in a burst: at least ``_BURST`` within ``_BURST_SPAN`` of one.
@@ -554,9 +574,22 @@ def _mitigated(
     def held(item: _Item) -> bool:
         return not _came_back(items, item, since, settings.symptom_gap)
 
-    action = _first(items, Signal.MITIGATION, after=anchor, before=limit, where=held)
+    # The earliest completion claimed: a message edited to add it ("rolling back now (edit:
+    # rolled back)") claims it when it was edited, so a later-posted action may come first.
+    action: _Item | None = None
+    claimed = limit
+    for item in items.scan(frozenset({Signal.MITIGATION}), anchor, limit):
+        if item.time > claimed:
+            break
+        when = _claimed_at(item)
+        if when < claimed and held(item):
+            action, claimed = item, when
     if action is not None:
-        return _moment("mitigated", action, _mitigation_reason(action.event))
+        moment = _moment("mitigated", action, _mitigation_reason(action.event))
+        if claimed > action.time:
+            when = claimed.replace(microsecond=0)
+            return Moment("mitigated", when, moment.reason + " (said in an edit)", action.event)
+        return moment
     deploy = _first(
         items,
         Signal.CHANGE,
@@ -597,6 +630,28 @@ def _came_back(items: _Items, action: _Item, since: dt.datetime, settle: dt.time
         elif item.time - cleared.get(key, action.time) <= settle:
             return True
     return False
+
+
+#: An edit marked in a message's text ("(edit: rolled back)", "UPDATE: done").
+_EDIT_MARK = re.compile(r"\b(edit(ed)?|update[d]?|upd)\s*:", re.IGNORECASE)
+
+
+def _claimed_at(item: _Item) -> dt.datetime:
+    """When a message claimed what it says: its edit time when the claim comes after an edit
+    marker and the message before it claims nothing (a plan edited into a report), else when
+    it was posted."""
+    event = item.event
+    edited = event.attrs.get("edited_ts")
+    if event.kind != EventKind.MESSAGE or not edited:
+        return item.time
+    mark = _EDIT_MARK.search(event.text)
+    if mark is None or says_mitigated(event.text[: mark.start()]):
+        return item.time
+    try:
+        when = dt.datetime.fromtimestamp(float(edited), dt.UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return item.time
+    return max(item.time, when)
 
 
 def _recovered(
