@@ -76,6 +76,8 @@ def relayed(app: str | None, text: str) -> tuple[EventKind, dict[str, Any], str 
     """The event a bot's message relays: its kind, the attributes naming the alert or incident,
     and who acted (``Acknowledged by Ana``), or ``None`` for anything else (a deploy notice, a
     reminder, a bot that is not an alerting or paging app)."""
+    if "#" not in text and text.lstrip()[:1] != "[":
+        return None  # every notification below names its number (#4821) or opens with [STATE]
     name = (app or "").lower()
     if "pagerduty" in name:
         return _pagerduty(text)

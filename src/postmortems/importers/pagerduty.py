@@ -154,23 +154,30 @@ def _name_incidents(events: list[Event]) -> None:
     say in each entry's text which incident it belongs to: "Resolved through the API." or
     "Acknowledged by Tom Becker." reads as the incident's end or acknowledgement whichever
     incident it was. A trigger entry names its incident already, and so does every webhook."""
-    if len({str(e.attrs.get("incident_id") or e.attrs.get("incident")) for e in events}) < 2:
-        return
+    first: str | None = None
+    for event in events:  # stops at the second incident: cheap for a large export
+        attrs = event.attrs
+        incident = str(attrs.get("incident_id") or attrs.get("incident"))
+        if first is None:
+            first = incident
+        elif incident != first:
+            break
+    else:
+        return  # one incident (or none): its entries need not say which
     labels: dict[str, str] = {}  # an account has few incidents and many entries for each
+    triggered = EventKind.PAGE_TRIGGERED
     for event in events:
         attrs = event.attrs
         summary = attrs.get("incident")
-        if (
-            type(summary) is not str
-            or event.kind == EventKind.PAGE_TRIGGERED
-            or "event_type" in attrs  # a webhook: its text names the incident
-            or summary in event.text
-        ):
+        if type(summary) is not str or event.kind == triggered or "event_type" in attrs:
+            continue  # a trigger entry names its incident, and so does every webhook
+        text = event.text
+        if summary in text:
             continue
         label = labels.get(summary)
         if label is None:
             label = labels[summary] = f" ({_incident_label(summary)})"
-        event.text += label
+        event.text = text + label
 
 
 class PagerDutyImporter:
