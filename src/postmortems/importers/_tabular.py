@@ -129,6 +129,9 @@ class Layout:
     #: The zones an abbreviation in the time column's header may mean (``IST``: India,
     #: Ireland, Israel) when it has several and ``tz`` is not yet chosen among them.
     zone_choices: tuple[str, ...] = ()
+    #: The text column was guessed and holds one repeated word (``log``, ``block``): a row's
+    #: text is that word with the row's other cells (see :func:`categorical`).
+    compose_text: bool = False
 
 
 def day_first(values: Iterable[Any]) -> bool | None:
@@ -381,9 +384,27 @@ def row_event(
     }
     if raw_kind and kind != word:
         attrs["type"] = raw_kind  # the sheet's own word, when it is not one of ours
+    if layout.compose_text and attrs:
+        cells = ", ".join(f"{key}={str(value).strip()}" for key, value in attrs.items())
+        text = f"{text}: {cells}" if text else cells
     if not text:
         text = raw_kind or "(no text)"
     return Event(time, source, kind, text, actor, ref, zone, end, attrs)
+
+
+def categorical(values: Iterable[Any]) -> bool:
+    """Whether a column's values are one word each, repeated: an enum (a WAF export's
+    ``action``: log, block) that names the category of a row, not what happened.
+
+    At least four values, each a single word, with at most half as many distinct ones as values.
+    """
+    seen: list[str] = []
+    for value in values:
+        word = str(value or "").strip()
+        if not word or len(word.split()) > 1:
+            return False
+        seen.append(word.lower())
+    return len(seen) >= 4 and len(set(seen)) * 2 <= len(seen)
 
 
 def _is_error_line(row: Mapping[str, Any], used: set[str]) -> bool:

@@ -17,6 +17,7 @@ from postmortems.importers._io import Window, head, read_text
 from postmortems.importers._tabular import (
     CANDIDATES,
     Layout,
+    categorical,
     day_first,
     resolve_columns,
     row_event,
@@ -109,6 +110,17 @@ def _choose_zone(text: str, delimiter: str, layout: Layout, options: ImportOptio
         layout.tz = layout.tz_name = None
 
 
+def _enum_text(text: str, delimiter: str, layout: Layout, options: ImportOptions) -> bool:
+    """Whether the guessed text column is an enum (a WAF or CDN console's ``action``: log,
+    block) whose rows are told apart by their other cells (rule, count): then those cells are
+    the text. A text column the user named is taken as it is."""
+    column = layout.columns.get("text")
+    if column is None or "text" in options.columns:
+        return False
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return categorical(row.get(column) for row in itertools.islice(reader, 200))
+
+
 def _delimiter(header: str) -> str:
     counts = {delimiter: header.count(delimiter) for delimiter in _DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
@@ -149,6 +161,7 @@ class CsvImporter:
         layout = resolve_columns(header, options, str(path))
         _choose_zone(text, delimiter, layout, options)
         layout.dayfirst = _choose_day_first(text, delimiter, layout, options)
+        layout.compose_text = _enum_text(text, delimiter, layout, options)
         result = ImportResult(source=SOURCE)
         window = Window(options)
         line = 1
