@@ -583,3 +583,20 @@ def test_a_completion_added_in_an_edit_counts_from_the_edit():
     moment = propose_moments(events)["mitigated"]
     assert moment.time == when("2025-11-04T13:35:05Z")
     assert "edit" in moment.reason
+
+
+def test_the_same_alert_paging_again_under_a_new_number_was_not_the_end():
+    rows = [
+        ["2025-09-18T09:44:16Z", "pd", "page-triggered", None,
+         "Triggered through the API.: [#2231] StorefrontRequestFlood", {"incident_id": "P2231"}],
+        ["2025-09-18T09:47:10Z", "pd", "page-acknowledged", "Priya", "Acknowledged by Priya",
+         {"incident_id": "P2231"}],
+        ["2025-09-18T10:01:10Z", "pd", "page-resolved", "Priya", "Resolved by Priya",
+         {"incident_id": "P2231"}],
+        ["2025-09-18T10:06:16Z", "pd", "page-triggered", None,
+         "Triggered through the API.: [#2232] StorefrontRequestFlood", {"incident_id": "P2232"}],
+        ["2025-09-18T10:55:12Z", "pd", "page-resolved", "Priya", "Resolved by Priya",
+         {"incident_id": "P2232"}],
+    ]  # fmt: skip
+    moments = propose_moments(events_from(rows))
+    assert moments["resolved"].time == when("2025-09-18T10:55:12Z")

@@ -49,6 +49,12 @@ _MITIGATED = re.compile(
     r"impact (has )?(ended|stopped|over)|no longer (see\w*|get\w*|throw\w*|fail\w*|error\w*)|"
     r"no (more|new) (errors|failures|alerts)|"
     r"(looks?|looking|is|are|all) (healthy|green|stable)|we'?re (good|ok|okay|fine) now|"
+    r"\b(flowing|go(es|ing)? through|work(s|ing)?|succeed(s|ing)?|processing|coming in) "
+    r"again|unblocked|"
+    r"killed (the |that |its )?(alter|migration|query|queries|session|lock|transaction|backend|"
+    r"blocking|long[- ]running)|"
+    r"(rate[- ]?limit\w*|waf rule|firewall rule|block(ing)? rule)\b[^.;]{0,40}"
+    r"\b(enabled|applied|active|in place|live|deployed|turned on)|"
     r"(error rate|errors?|5\d\ds?|5xxs?|latency)\b[^.;]{0,20}\b(flat|gone|clear(ed)?)|"
     r"no (5\d\ds?|5xxs?|errors?|failures?|timeouts?)\b[^.;]{0,20}\bsince)\b",
     _F,

@@ -739,6 +739,15 @@ def _key(event: Event) -> tuple[str, str]:
     return (event.source, "")
 
 
+_NUMBERS = re.compile(r"\[?#\d+\]?:?")
+
+
+def _trouble(event: Event) -> str:
+    """What an alert or page is about, whatever its number: PagerDuty's ``[#2231] Flood`` and
+    ``[#2232] Flood`` are the same alert paging again."""
+    return " ".join(_NUMBERS.sub(" ", event.text).lower().split())
+
+
 def _all_closed(
     items: _Items,
     since: dt.datetime,
@@ -776,12 +785,12 @@ def _all_closed(
                 # An alert or page says the all-clear was not the end only when it is the same
                 # trouble again: something else paging minutes later (a cron heartbeat) is not
                 # this incident. Any metric crossing again is (another region's series).
-                other = opening_kind is None and not {key, item.event.text} & seen
+                other = opening_kind is None and not {key, _trouble(item.event)} & seen
                 if item.time - clear.time > settle or other:
                     return clear
                 clear = None
             open_keys.add(key)
-            seen.update((key, item.event.text))
+            seen.update((key, _trouble(item.event)))
         elif closed in item.signals:
             open_keys.discard(_key(item.event))
             if item.time >= after and not open_keys and clear is None:
