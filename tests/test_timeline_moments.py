@@ -600,3 +600,34 @@ def test_the_same_alert_paging_again_under_a_new_number_was_not_the_end():
     ]  # fmt: skip
     moments = propose_moments(events_from(rows))
     assert moments["resolved"].time == when("2025-09-18T10:55:12Z")
+
+
+def test_a_kubernetes_rollback_mitigates_when_its_last_step_is_done():
+    step = {"reason": "ScalingReplicaSet", "object": "Deployment/coredns", "namespace": "kube"}
+    rows = [
+        ["2025-10-07T14:01:10Z", "am", "alert-firing", None, "DnsErrors firing",
+         {"alertname": "DnsErrors"}],
+        ["2025-10-07T14:25:38Z", "k8s", "rollback", None, "Scaled up replica set coredns-7db to 1",
+         step],
+        ["2025-10-07T14:25:50Z", "k8s", "rollback", None,
+         "Scaled down replica set coredns-85f to 1", step],
+        ["2025-10-07T14:26:01Z", "k8s", "rollback", None,
+         "Scaled down replica set coredns-85f to 0", step],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    assert propose_moments(events)["mitigated"].time == when("2025-10-07T14:26:01Z")
+
+
+def test_a_jobs_pod_created_is_not_a_change():
+    from postmortems.timeline.triggers import trigger_candidates
+
+    rows = [
+        ["2025-10-07T13:50:00Z", "k8s", "k8s-normal", None,
+         "Job/invoice-export-1: SuccessfulCreate: Created pod: invoice-export-1-x",
+         {"reason": "SuccessfulCreate", "object": "Job/invoice-export-1"}],
+        ["2025-10-07T13:55:00Z", "k8s", "k8s-normal", None,
+         "ReplicaSet/api-7f: SuccessfulCreate: Created pod: api-7f-abc",
+         {"reason": "SuccessfulCreate", "object": "ReplicaSet/api-7f"}],
+    ]  # fmt: skip
+    triggers = trigger_candidates(events_from(rows), when("2025-10-07T14:00:00Z"))
+    assert [t.event.attrs["object"] for t in triggers] == ["ReplicaSet/api-7f"]

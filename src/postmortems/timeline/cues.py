@@ -112,7 +112,8 @@ _INCIDENT_CHANNEL = re.compile(
 _CHANGE_BOOST = re.compile(
     r"\b(migrations?|schema|alter|ddl|config(uration)?|feature[- ]flags?|flags?|toggle|"
     r"release|upgrade\w*|bump\w*|rollout|rolled out|deploy\w*|terraform|helm|infra\w*|"
-    r"database|db|index|cache|dns|certificate|cert|firewall|network|capacity|limits?|quota|"
+    r"database|db|index|cache|dns|coredns|certificate|cert|firewall|network|capacity|limits?|"
+    r"quota|"
     r"pool|timeouts?|replicas|memory|resources|iops|volume)\b",
     _F,
 )
@@ -206,6 +207,8 @@ def _stem(word: str) -> str:
             return stem
     if word.startswith("feature"):
         return "flag"
+    if word == "coredns":
+        return "dns"
     return "rollout" if word == "rolled out" else word
 
 

@@ -585,6 +585,8 @@ def _mitigated(
         if when < claimed and held(item):
             action, claimed = item, when
     if action is not None:
+        action = _rollout_end(items, action)
+        claimed = max(claimed, action.time)
         moment = _moment("mitigated", action, _mitigation_reason(action.event))
         if claimed > action.time:
             when = claimed.replace(microsecond=0)
@@ -630,6 +632,28 @@ def _came_back(items: _Items, action: _Item, since: dt.datetime, settle: dt.time
         elif item.time - cleared.get(key, action.time) <= settle:
             return True
     return False
+
+
+def _rollout_end(items: _Items, step: _Item, gap: float = 300.0) -> _Item:
+    """The last step of the Kubernetes rollback ``step`` begins (the same object's rollback
+    events, each within ``gap`` seconds of the one before): a rollback is complete when its
+    last old pod is gone, not when its first restored pod was created."""
+    event = step.event
+    target = event.attrs.get("object")
+    if event.kind != EventKind.ROLLBACK or not isinstance(target, str):
+        return step
+    last = step
+    for n in range(step.index + 1, len(items)):
+        other = items.events[n]
+        if other.epoch - last.event.epoch > gap:
+            break
+        if (
+            other.kind == EventKind.ROLLBACK
+            and other.source == event.source
+            and other.attrs.get("object") == target
+        ):
+            last = items.item(n)
+    return last
 
 
 #: An edit marked in a message's text ("(edit: rolled back)", "UPDATE: done").

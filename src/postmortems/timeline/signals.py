@@ -94,6 +94,20 @@ def not_production(event: Event, text: str | None = None) -> bool:
     return _ELSEWHERE_TEXT.search(text) is not None and "production" not in text.lower()
 
 
+#: Objects whose pods a Job or CronJob creates: a pod created for a batch run is no change.
+_BATCH = ("Job/", "CronJob/", "Pod/")
+
+
+def _is_rollout(event: Event, text: str) -> bool:
+    """A Kubernetes event that is a step of a change (a Deployment rolling out), not a Job's
+    run creating its pod."""
+    reason = event.attrs.get("reason")
+    if reason == "SuccessfulCreate":
+        target = event.attrs.get("object")
+        return not (isinstance(target, str) and target.startswith(_BATCH))
+    return reason in _ROLLOUT_REASONS or bool(_ROLLOUT.search(text))
+
+
 def is_bot(event: Event) -> bool:
     """True when a message was posted by a bot or an integration rather than a person."""
     attrs = event.attrs
@@ -123,7 +137,7 @@ def signals(event: Event) -> frozenset[Signal]:
         # Mitigation only counts after detection; before it, the change is a trigger candidate.
         found.add(Signal.MITIGATION)
     elif kind == _K.K8S_NORMAL:
-        if event.attrs.get("reason") in _ROLLOUT_REASONS or _ROLLOUT.search(text):
+        if _is_rollout(event, text):
             found.add(Signal.CHANGE)
         if cues.says_mitigated(text):
             found.add(Signal.MITIGATION)
