@@ -5,10 +5,12 @@
 (``newState``: alerting / ok / normal / pending / no_data, and unified alerting's "Alerting
 (NoData)", "Normal (MissingSeries)", ...) become ``alert-firing`` (alerting...) and
 ``alert-resolved`` (back to ok or normal...); a reason added to the state it was in
-("Alerting" -> "Alerting (NoData)") is an ``annotation``. An annotation tagged as a feature-flag or
-configuration change (``feature-flag``, ``flag``, ``config``, ``config-change``, or a flag
-service's name such as ``launchdarkly``, as flag integrations and Terraform hooks post them) is a
-``config-change``, unless a ``deploy``/``release``/``rollback`` tag says it marks a deployment;
+("Alerting" -> "Alerting (NoData)") is an ``annotation``, as is a state that is neither (pending,
+no_data), its text the alert's name and the state when the annotation has none. An annotation
+tagged as a feature-flag or configuration change (``feature-flag``, ``flag``, ``config``,
+``config-change``, or a flag service's name such as ``launchdarkly``, as flag integrations and
+Terraform hooks post them) is a ``config-change``, unless a ``deploy``/``release``/``rollback``
+tag says it marks a deployment;
 everything else is an ``annotation``. ``text`` may contain HTML, which is reduced to text.
 """
 
@@ -135,7 +137,12 @@ class GrafanaImporter:
             kind = EventKind.ANNOTATION
         text = html_to_text(string(item.get("text")))
         if not text:
-            text = string(item.get("alertName")) or state or "annotation"
+            name = string(item.get("alertName"))
+            text = name or state or "annotation"
+            if name and kind == EventKind.ANNOTATION and item.get("newState"):
+                # Legacy alerting writes no text: a pending or no_data row would read as the
+                # bare alert name, like its firing and resolution rows, the state lost.
+                text = f"{name}: {string(item.get('newState'))}"
         tags = item.get("tags")
         tags = [str(tag) for tag in tags if tag] if isinstance(tags, list) else []
         if kind == EventKind.ANNOTATION and _is_config_change(tags):
