@@ -631,3 +631,24 @@ def test_a_jobs_pod_created_is_not_a_change():
     ]  # fmt: skip
     triggers = trigger_candidates(events_from(rows), when("2025-10-07T14:00:00Z"))
     assert [t.event.attrs["object"] for t in triggers] == ["ReplicaSet/api-7f"]
+
+
+def test_a_chat_apps_copy_of_the_page_does_not_keep_the_incident_open():
+    rows = [
+        ["2025-10-08T09:05:00Z", "grafana", "alert-firing", None, "Cart API container restarts",
+         {"alertname": "CartRestarts"}],
+        ["2025-10-08T09:05:21Z", "pagerduty", "page-triggered", None,
+         "Incident #5230 triggered: Cart API container restarts", {"incident_id": "Q2CART"}],
+        ["2025-10-08T09:08:41Z", "pagerduty", "page-acknowledged", "Aylin",
+         "Incident #5230 acknowledged", {"incident_id": "Q2CART"}],
+        # The PagerDuty Slack app relays the page (and edits it when resolved: no new message).
+        ["2025-10-08T09:09:55Z", "slack", "page-triggered", None,
+         "Triggered: #5230 Cart API container restarts", {"incident": "5230"}],
+        ["2025-10-08T09:40:12Z", "github", "rollback", "aylin", "Rollback cart-api to production"],
+        ["2025-10-08T10:02:00Z", "grafana", "alert-resolved", None, "Cart API container restarts",
+         {"alertname": "CartRestarts"}],
+        ["2025-10-08T10:10:04Z", "pagerduty", "page-resolved", "Aylin",
+         "Incident #5230 resolved", {"incident_id": "Q2CART"}],
+    ]  # fmt: skip
+    events = sorted(events_from(rows), key=lambda e: e.epoch)
+    assert propose_moments(events)["resolved"].time == when("2025-10-08T10:10:04Z")

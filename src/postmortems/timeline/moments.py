@@ -772,6 +772,23 @@ def _trouble(event: Event) -> str:
     return " ".join(_NUMBERS.sub(" ", event.text).lower().split())
 
 
+def _copied(items: _Items, item: _Item, opened: Signal, closers: set[str]) -> bool:
+    """Whether a source that records closings opened the same thing: within two minutes of
+    ``item``, or under the same number (``#5230``) within the hour. ``item`` is then a copy of
+    it (a chat app relaying the page)."""
+    near, far = dt.timedelta(minutes=2), dt.timedelta(hours=1)
+    numbers = set(_NUMBER.findall(item.event.text))
+    for other in items.scan(frozenset({opened}), item.time - far, item.time + far):
+        if other.event.source not in closers:
+            continue
+        if abs(other.time - item.time) <= near or numbers & set(_NUMBER.findall(other.event.text)):
+            return True
+    return False
+
+
+_NUMBER = re.compile(r"#(\d+)\b")
+
+
 def _all_closed(
     items: _Items,
     since: dt.datetime,
@@ -795,15 +812,20 @@ def _all_closed(
     seen: set[object] = set()
     clear: _Item | None = None
     # A source that records no closing at all cannot say when what it opened ended: its
-    # openings without an id (a hand-kept sheet's "Page" row copying the pager's) are followed
-    # through the sources that do.
+    # openings without an id (a hand-kept sheet's "Page" row copying the pager's), and its
+    # copies of another source's openings (the PagerDuty app's "Triggered #5230" in chat), are
+    # followed through the sources that do.
     closers = {item.event.source for item in items.scan(frozenset({closed}), since, limit)}
     for item in items.scan(frozenset({opened, closed}), since, limit):
         if opened in item.signals:
             if opening_kind is not None and item.event.kind != opening_kind:
                 continue
             key = _key(item.event)
-            if not key[1] and key[0] not in closers and closers:
+            if (
+                closers
+                and key[0] not in closers
+                and (not key[1] or _copied(items, item, opened, closers))
+            ):
                 continue
             if clear is not None:
                 # An alert or page says the all-clear was not the end only when it is the same
