@@ -76,6 +76,11 @@ def _summary(value: Any) -> str | None:
     return None
 
 
+def _names(value: Any) -> list[str]:
+    """The names in a list of references (teams, assignees); none when it is not a list."""
+    return [name for name in map(_summary, value) if name] if type(value) is list else []
+
+
 def _agent(value: Any, attrs: dict[str, Any]) -> str | None:
     """The acting person's name; a service or integration agent goes to ``attrs["agent"]``."""
     summary = _summary(value)
@@ -345,23 +350,19 @@ class PagerDutyImporter:
             service_name = _summary(service)
             if service_name:
                 attrs["service"] = service_name
-        teams = entry.get("teams")
-        if teams and type(teams) is list:
-            team_names = [name for name in map(_summary, teams) if name]
-            if team_names:
-                attrs["teams"] = team_names
+        team_names = _names(entry.get("teams"))
+        if team_names:
+            attrs["teams"] = team_names
         user = entry.get("user")
         if user:
             notified = _summary(user)
             if notified:
                 attrs["notified"] = notified
-        assignees = entry.get("assignees")
-        if assignees and type(assignees) is list:
-            # Who an escalation or assignment handed the incident to; the summary names only
-            # who did it ("Escalated to level 2 by Arjun Mehta.").
-            names = [name for name in map(_summary, assignees) if name]
-            if names:
-                attrs["assignees"] = names
+        # Who an escalation or assignment handed the incident to; the summary names only who
+        # did it ("Escalated to level 2 by Arjun Mehta.").
+        names = _names(entry.get("assignees"))
+        if names:
+            attrs["assignees"] = names
         agent = entry.get("agent")
         entry_id = entry.get("id")
         result.events.append(
@@ -405,14 +406,14 @@ class PagerDutyImporter:
         attrs: dict[str, Any] = {"event_type": event_type}
         if kind == EventKind.PAGE_ESCALATED:
             # Who the incident went to; the agent is who escalated it.
-            names = [n for n in map(_summary, data.get("assignees") or ()) if n]
+            names = _names(data.get("assignees"))
             if names:
                 attrs["assignees"] = names
                 verb = f"{verb} to {', '.join(names)}"
         elif kind == EventKind.PAGE_TRIGGERED:
             # Webhooks have no notify event: the assignees are who was paged first, and the only
             # record of a responder who never acknowledged before the page escalated.
-            names = [n for n in map(_summary, data.get("assignees") or ()) if n]
+            names = _names(data.get("assignees"))
             if names:
                 attrs["assignees"] = names
                 verb = f"{verb}, assigned to {', '.join(names)}"

@@ -102,7 +102,7 @@ class _Items:
         self.events = events
         self.epochs = [e.epoch for e in events]
         self._signals: list[frozenset[Signal] | None] = [None] * len(events)
-        self.channels, self.rollbacks = _survey(events)
+        self.channels, self.remedies = _survey(events)
         self.elsewhere = _other_channels(self.channels)
 
     def __len__(self) -> int:
@@ -116,9 +116,9 @@ class _Items:
             if found & _SPOKEN and event.attrs.get("channel") in self.elsewhere:
                 found = found - _SPOKEN
             if (
-                self.rollbacks
+                self.remedies
                 and event.kind == EventKind.DEPLOY_SUCCEEDED
-                and (event.source, _deployment(event)) in self.rollbacks
+                and (event.source, _deployment(event)) in self.remedies
             ):
                 found = found | {Signal.MITIGATION}
             self._signals[n] = found
@@ -160,9 +160,9 @@ def _survey(
     events: Sequence[Event],
 ) -> tuple[frozenset[str], frozenset[tuple[str, str | int]]]:
     """One pass over the events for what reading any of them needs: the chat channels, and
-    the deployments marked as rollbacks."""
+    the deployments marked as a rollback or a fix."""
     channels: set[str] = set()
-    rollbacks: set[tuple[str, str | int]] = set()
+    remedies: set[tuple[str, str | int]] = set()
     message, deploys = EventKind.MESSAGE, _DEPLOY_KINDS
     for e in events:
         kind = e.kind
@@ -175,8 +175,8 @@ def _survey(
             and (deployment := _deployment(e)) is not None
             and not not_production(e)
         ):
-            rollbacks.add((e.source, deployment))
-    return frozenset(channels), frozenset(rollbacks)
+            remedies.add((e.source, deployment))
+    return frozenset(channels), frozenset(remedies)
 
 
 def _deployment(event: Event) -> str | int | None:
